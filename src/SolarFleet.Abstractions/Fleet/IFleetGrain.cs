@@ -1,0 +1,31 @@
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Sites;
+
+namespace SolarFleet.Abstractions.Fleet;
+
+/// <summary>The whole fleet (one grain, key <see cref="FleetKey.Default"/>). Knows its sites; sums what they push.</summary>
+[Alias("solarfleet.fleet")]
+public interface IFleetGrain : IGrainWithStringKey
+{
+    [Alias("add-site")]
+    Task AddSite(string siteId);
+
+    [Alias("remove-site")]
+    Task RemoveSite(string siteId);
+
+    [Alias("site-ids"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetSiteIds();
+
+    /// <summary>A site's throttled push (the reduce step).</summary>
+    [Alias("report"), OneWay]
+    Task Report(SiteReport report);
+
+    [Alias("summary"), AlwaysInterleave]
+    Task<FleetSummary> GetSummary();
+
+    [Alias("site-summaries"), AlwaysInterleave]
+    Task<IReadOnlyList<SiteSummary>> GetSiteSummaries();
+
+    [Alias("problems"), AlwaysInterleave]
+    Task<IReadOnlyList<Problem>> GetProblems();
+}

@@ -1,0 +1,27 @@
+using SolarFleet.Abstractions.Energy;
+
+namespace SolarFleet.Abstractions.Inverters;
+
+/// <summary>
+/// One Pi/inverter, keyed by <see cref="InverterKey"/> ("siteId/inverterId"). It owns its poll timer,
+/// its connection settings and its decoded state.
+/// </summary>
+[Alias("solarfleet.inverter")]
+public interface IInverterGrain : IGrainWithStringKey
+{
+    /// <summary>Registers or changes the inverter; takes effect at once and is idempotent.</summary>
+    [Alias("configure")]
+    Task Configure(InverterRegistration registration);
+
+    /// <summary>Stops polling and forgets the inverter; idempotent.</summary>
+    [Alias("remove")]
+    Task Remove();
+
+    /// <summary>The current state; answers at once, even while a poll waits on a slow Pi.</summary>
+    [Alias("snapshot"), AlwaysInterleave]
+    Task<InverterSnapshot?> GetSnapshot();
+
+    /// <summary>The daily energy ledger for a range of site-local dates (inclusive).</summary>
+    [Alias("ledger"), AlwaysInterleave]
+    Task<IReadOnlyList<DailyEnergy>> GetLedger(DateOnly from, DateOnly to);
+}

@@ -1,0 +1,16 @@
+using SolarFleet.Abstractions.Health;
+
+namespace SolarFleet.Abstractions.Inverters;
+
+/// <summary>The compact state an inverter pushes to its site when it changes.</summary>
+[GenerateSerializer, Immutable]
+public sealed record InverterSummary(
+    string InverterId,
+    InverterHealth Health,
+    DateTimeOffset? HealthSince,
+    int PowerW,
+    DateOnly? LocalDate,
+    long EnergyTodayWh,
+    int? StatusCode,
+    string? LastError,
+    DateTimeOffset UpdatedAt);

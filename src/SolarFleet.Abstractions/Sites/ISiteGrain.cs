@@ -1,0 +1,40 @@
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+
+namespace SolarFleet.Abstractions.Sites;
+
+/// <summary>A home with its inverters, keyed by site id. Aggregates what its inverters push; never polls them on a read.</summary>
+[Alias("solarfleet.site")]
+public interface ISiteGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or changes the site; idempotent. A time zone change is passed to its inverters.</summary>
+    [Alias("configure")]
+    Task Configure(SiteSettings settings);
+
+    /// <summary>Removes the site and all its inverters; idempotent.</summary>
+    [Alias("remove")]
+    Task Remove();
+
+    /// <summary>Null when the site does not exist.</summary>
+    [Alias("snapshot"), AlwaysInterleave]
+    Task<SiteSnapshot?> GetSnapshot();
+
+    /// <summary>Registers or changes one inverter of this site. Fails if the site does not exist.</summary>
+    [Alias("upsert-inverter")]
+    Task UpsertInverter(string inverterId, InverterSettings settings);
+
+    /// <summary>Removes one inverter; returns false if the site had no such inverter.</summary>
+    [Alias("remove-inverter")]
+    Task<bool> RemoveInverter(string inverterId);
+
+    /// <summary>Makes the site's inverters exactly these (used by the bulk fleet document).</summary>
+    [Alias("replace-inverters")]
+    Task ReplaceInverters(IReadOnlyDictionary<string, InverterSettings> inverters);
+
+    /// <summary>An inverter's pushed summary (the reduce step).</summary>
+    [Alias("report"), OneWay]
+    Task Report(InverterSummary summary);
+
+    [Alias("problems"), AlwaysInterleave]
+    Task<IReadOnlyList<Problem>> GetProblems();
+}

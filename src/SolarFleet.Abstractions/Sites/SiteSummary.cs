@@ -1,0 +1,16 @@
+using SolarFleet.Abstractions.Health;
+
+namespace SolarFleet.Abstractions.Sites;
+
+/// <summary>A site's roll-up: live power, today's energy on the site's own local date, inverters by health.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SiteSummary(
+    string SiteId,
+    string Name,
+    string TimeZone,
+    int Inverters,
+    long PowerW,
+    DateOnly LocalDate,
+    long EnergyTodayWh,
+    HealthCounts Health,
+    DateTimeOffset? UpdatedAt);
