@@ -10,6 +10,7 @@ using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Silo.Api;
+using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Health;
 using SolarFleet.Silo.Telemetry;
@@ -62,6 +63,7 @@ public static class SolarFleetApp
         api.MapSiteEndpoints();
         api.MapInverterEndpoints();
         api.MapFleetEndpoints();
+        api.MapEnergyEndpoints();
         return app;
     }
 
