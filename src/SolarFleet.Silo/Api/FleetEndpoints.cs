@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,14 +24,14 @@ public static class FleetEndpoints
         return api;
     }
 
-    private static async Task<Ok<FleetResource>> GetFleet(IGrainFactory grains) =>
+    private static async Task<Ok<FleetResource>> GetFleet([FromServices] IGrainFactory grains) =>
         TypedResults.Ok((await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSummary()).ToResource());
 
-    private static async Task<Ok<ProblemResource[]>> GetProblems(IGrainFactory grains) =>
+    private static async Task<Ok<ProblemResource[]>> GetProblems([FromServices] IGrainFactory grains) =>
         TypedResults.Ok((await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetProblems()).Select(p => p.ToResource()).ToArray());
 
     private static async Task<Results<Ok<FleetApplyResult>, ValidationProblem>> PutFleet(
-        HttpRequest request, JsonBody json, IOptions<SolarFleetOptions> options, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limits = options.Value.Api;

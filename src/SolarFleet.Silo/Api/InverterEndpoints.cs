@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Inverters;
@@ -22,7 +23,7 @@ public static class InverterEndpoints
         return inverters;
     }
 
-    private static async Task<Results<Ok<InverterResource[]>, ProblemHttpResult, ValidationProblem>> ListInverters(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<InverterResource[]>, ProblemHttpResult, ValidationProblem>> ListInverters(string siteId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId);
         if (lookup.Invalid is { } invalid)
@@ -42,7 +43,7 @@ public static class InverterEndpoints
         return TypedResults.Ok(snapshots.OfType<InverterSnapshot>().Select(s => s.ToResource()).ToArray());
     }
 
-    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult, ValidationProblem>> GetInverter(string siteId, string inverterId, IGrainFactory grains)
+    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult, ValidationProblem>> GetInverter(string siteId, string inverterId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId, inverterId);
         if (lookup.Invalid is { } invalid)
@@ -86,7 +87,7 @@ public static class InverterEndpoints
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{siteId}/inverters/{inverterId}", resource);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteInverter(string siteId, string inverterId, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteInverter(string siteId, string inverterId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId, inverterId);
         if (lookup.Invalid is { } invalid)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
@@ -24,13 +25,13 @@ public static class SiteEndpoints
         return sites;
     }
 
-    private static async Task<Ok<SiteResource[]>> ListSites(IGrainFactory grains)
+    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] IGrainFactory grains)
     {
         var summaries = await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSiteSummaries();
         return TypedResults.Ok(summaries.OrderBy(s => s.SiteId, StringComparer.Ordinal).Select(s => s.ToResource()).ToArray());
     }
 
-    private static async Task<Results<Ok<SiteResource>, ProblemHttpResult, ValidationProblem>> GetSite(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<SiteResource>, ProblemHttpResult, ValidationProblem>> GetSite(string siteId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId);
         if (lookup.Invalid is { } invalid)
@@ -42,7 +43,7 @@ public static class SiteEndpoints
     }
 
     private static async Task<Results<Created<SiteResource>, Ok<SiteResource>, ValidationProblem>> PutSite(
-        string siteId, HttpRequest request, JsonBody json, IOptions<SolarFleetOptions> options, IGrainFactory grains, CancellationToken cancellationToken)
+        string siteId, HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<SiteRequest>(request, options.Value.Api.MaxBodyBytes, cancellationToken);
         RequestValidator.CheckId(errors, "siteId", siteId);
@@ -60,7 +61,7 @@ public static class SiteEndpoints
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{siteId}", resource);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteSite(string siteId, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteSite(string siteId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId);
         if (lookup.Invalid is { } invalid)
@@ -77,7 +78,7 @@ public static class SiteEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ProblemResource[]>, ProblemHttpResult, ValidationProblem>> GetSiteProblems(string siteId, IGrainFactory grains)
+    private static async Task<Results<Ok<ProblemResource[]>, ProblemHttpResult, ValidationProblem>> GetSiteProblems(string siteId, [FromServices] IGrainFactory grains)
     {
         var lookup = await SiteLookup.FindAsync(grains, siteId);
         if (lookup.Invalid is { } invalid)

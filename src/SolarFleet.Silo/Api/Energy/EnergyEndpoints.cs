@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
@@ -24,7 +25,7 @@ public static class EnergyEndpoints
     }
 
     private static async Task<IResult> GetSiteEnergy(
-        string siteId, HttpRequest request, IOptions<SolarFleetOptions> options, IGrainFactory grains, IEnergyLedgerStore store)
+        string siteId, HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] IEnergyLedgerStore store)
     {
         var errors = new ValidationErrors();
         var query = EnergyQuery.Parse(request, options.Value.Api.MaxReportDays, errors);
@@ -44,7 +45,7 @@ public static class EnergyEndpoints
     }
 
     private static async Task<IResult> GetFleetEnergy(
-        HttpRequest request, IOptions<SolarFleetOptions> options, IGrainFactory grains, IEnergyLedgerStore store)
+        HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] IEnergyLedgerStore store)
     {
         var errors = new ValidationErrors();
         var query = EnergyQuery.Parse(request, options.Value.Api.MaxReportDays, errors);
