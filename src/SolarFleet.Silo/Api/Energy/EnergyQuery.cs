@@ -1,0 +1,59 @@
+using System.Globalization;
+using SolarFleet.Silo.Api.Validation;
+
+namespace SolarFleet.Silo.Api.Energy;
+
+/// <summary>The checked query string of an energy report.</summary>
+public sealed record EnergyQuery(DateOnly From, DateOnly To, EnergyInterval Interval, bool Csv)
+{
+    public static EnergyQuery? Parse(HttpRequest request, int maxDays, ValidationErrors errors)
+    {
+        var query = request.Query;
+        var from = ParseDate(errors, "from", query["from"]);
+        var to = ParseDate(errors, "to", query["to"]);
+        var interval = EnergyInterval.Day;
+        var intervalText = (string?)query["interval"];
+        if (intervalText is not null && !Enum.TryParse(intervalText, ignoreCase: true, out interval))
+        {
+            errors.Add("interval", $"must be day or month (was '{intervalText}').");
+        }
+
+        var format = (string?)query["format"];
+        if (format is not null && format != "csv" && format != "json")
+        {
+            errors.Add("format", $"must be csv or json (was '{format}').");
+        }
+
+        var csv = format == "csv" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
+        if (from is { } f && to is { } t)
+        {
+            if (f > t)
+            {
+                errors.Add("from", string.Create(CultureInfo.InvariantCulture, $"must not be after to ({f:yyyy-MM-dd} > {t:yyyy-MM-dd})."));
+            }
+            else if (t.DayNumber - f.DayNumber + 1 > maxDays)
+            {
+                errors.Add("to", string.Create(CultureInfo.InvariantCulture, $"the range is {t.DayNumber - f.DayNumber + 1} days; at most {maxDays} are allowed."));
+            }
+        }
+
+        return errors.IsEmpty ? new EnergyQuery(from!.Value, to!.Value, interval, csv) : null;
+    }
+
+    private static DateOnly? ParseDate(ValidationErrors errors, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add(field, "is required, as YYYY-MM-DD.");
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, $"must be a date as YYYY-MM-DD (was '{(text.Length > 40 ? text[..40] : text)}').");
+        return null;
+    }
+}

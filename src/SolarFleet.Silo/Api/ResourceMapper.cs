@@ -1,0 +1,68 @@
+using System.Text.Json;
+using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Abstractions.Sites;
+using SolarFleet.Silo.Api.Contracts;
+using SolarFleet.Silo.Api.Validation;
+
+namespace SolarFleet.Silo.Api;
+
+/// <summary>Grain records to API resources (camelCase enum names, units in field names).</summary>
+public static class ResourceMapper
+{
+    public static string Name(InverterHealth health) => JsonNamingPolicy.CamelCase.ConvertName(health.ToString());
+
+    public static HealthCountsResource ToResource(this HealthCounts c) =>
+        new(c.Pending, c.Online, c.Asleep, c.Stale, c.Unreachable, c.Fault);
+
+    public static InverterResource ToResource(this InverterSnapshot s) => new(
+        s.InverterId,
+        s.SiteId,
+        s.Settings.Host,
+        s.Settings.Port,
+        s.Settings.PollSeconds,
+        RequestValidator.UnitName(s.Settings.PowerTotalUnit),
+        Name(s.Health),
+        s.HealthSince,
+        s.StatusCode,
+        s.StatusText,
+        s.PowerW,
+        s.LocalDate,
+        s.EnergyTodayWh,
+        s.LifetimeEnergyKwh,
+        s.GridVoltageV,
+        s.GridFrequencyHz,
+        s.UptimeSeconds,
+        s.Timestamp,
+        s.LastPollAt,
+        s.LastSuccessAt,
+        s.LastError,
+        s.ConsecutiveFailures,
+        s.Unsupported);
+
+    public static SiteResource ToResource(this SiteSummary s, SiteSettings? settings = null) => new(
+        s.SiteId,
+        s.Name,
+        s.TimeZone,
+        settings?.Latitude,
+        settings?.Longitude,
+        s.Inverters,
+        s.PowerW,
+        s.LocalDate,
+        s.EnergyTodayWh,
+        s.Health.ToResource(),
+        s.UpdatedAt);
+
+    public static FleetResource ToResource(this FleetSummary f) => new(
+        f.Sites,
+        f.Inverters,
+        f.PowerW,
+        f.EnergyTodayWh,
+        f.Health.ToResource(),
+        f.SitesWithProblems,
+        f.UpdatedAt);
+
+    public static ProblemResource ToResource(this Problem p) =>
+        new(p.SiteId, p.InverterId, Name(p.Health), p.Since, p.StatusCode, p.Detail);
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Abstractions.Sites;
+
+namespace SolarFleet.Silo.Api.Validation;
+
+/// <summary>The API's rules for ids, sites and inverters. Field names in messages are the JSON names.</summary>
+public static class RequestValidator
+{
+    public const int MaxIdLength = 64;
+    public const int MaxNameLength = 200;
+    public const int MaxHostLength = 253;
+
+    public static bool IsValidId(string? id) =>
+        id is { Length: > 0 and <= MaxIdLength } && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+
+    public static void CheckId(ValidationErrors errors, string field, string? id)
+    {
+        if (!IsValidId(id))
+        {
+            errors.Add(field, $"must be 1-{MaxIdLength} characters of a-z, 0-9, '-' and '_' (was {Quote(id)}).");
+        }
+    }
+
+    public static SiteSettings? CheckSite(ValidationErrors errors, string prefix, string? name, string? timeZone, double? latitude, double? longitude)
+    {
+        var before = errors.Count;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(prefix + "name", "is required.");
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add(prefix + "name", string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxNameLength} characters."));
+        }
+
+        if (string.IsNullOrWhiteSpace(timeZone))
+        {
+            errors.Add(prefix + "timeZone", "is required (an IANA time zone such as America/Los_Angeles).");
+        }
+        else if (!IsIanaTimeZone(timeZone))
+        {
+            errors.Add(prefix + "timeZone", $"'{timeZone}' is not a known IANA time zone.");
+        }
+
+        if (latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        {
+            errors.Add(prefix + "latitude", "must be between -90 and 90.");
+        }
+
+        if (longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        {
+            errors.Add(prefix + "longitude", "must be between -180 and 180.");
+        }
+
+        if (latitude.HasValue != longitude.HasValue)
+        {
+            errors.Add(prefix + (latitude.HasValue ? "longitude" : "latitude"), "latitude and longitude go together.");
+        }
+
+        return errors.Count == before ? new SiteSettings(name!.Trim(), timeZone!, latitude, longitude) : null;
+    }
+
+    public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, string? host, int? port, int? pollSeconds, string? powerTotalUnit)
+    {
+        var before = errors.Count;
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            errors.Add(prefix + "host", "is required (the Pi's IP address or host name).");
+        }
+        else if (!IsValidHost(host))
+        {
+            errors.Add(prefix + "host", $"{Quote(host)} is not an IP address or host name.");
+        }
+
+        if (port is null)
+        {
+            errors.Add(prefix + "port", string.Create(CultureInfo.InvariantCulture, $"is required ({InverterSettings.MinPort}-{InverterSettings.MaxPort})."));
+        }
+        else if (port is < InverterSettings.MinPort or > InverterSettings.MaxPort)
+        {
+            errors.Add(prefix + "port", string.Create(CultureInfo.InvariantCulture, $"must be in {InverterSettings.MinPort}-{InverterSettings.MaxPort}, the range the Pi app accepts (was {port})."));
+        }
+
+        if (pollSeconds is { } poll && poll is < InverterSettings.MinPollSeconds or > InverterSettings.MaxPollSeconds)
+        {
+            errors.Add(prefix + "pollSeconds", string.Create(CultureInfo.InvariantCulture, $"must be {InverterSettings.MinPollSeconds}-{InverterSettings.MaxPollSeconds} (was {poll})."));
+        }
+
+        PowerTotalUnit unit = PowerTotalUnit.KilowattHours;
+        if (powerTotalUnit is not null && !TryParseUnit(powerTotalUnit, out unit))
+        {
+            errors.Add(prefix + "powerTotalUnit", $"must be \"kWh\" or \"Wh\" (was {Quote(powerTotalUnit)}).");
+        }
+
+        return errors.Count == before
+            ? new InverterSettings(host!.Trim(), port!.Value, pollSeconds ?? InverterSettings.DefaultPollSeconds, unit)
+            : null;
+    }
+
+    public static string UnitName(PowerTotalUnit unit) => unit == PowerTotalUnit.WattHours ? "Wh" : "kWh";
+
+    private static bool TryParseUnit(string text, out PowerTotalUnit unit)
+    {
+        if (text.Equals("kWh", StringComparison.OrdinalIgnoreCase))
+        {
+            unit = PowerTotalUnit.KilowattHours;
+            return true;
+        }
+
+        if (text.Equals("Wh", StringComparison.OrdinalIgnoreCase))
+        {
+            unit = PowerTotalUnit.WattHours;
+            return true;
+        }
+
+        unit = default;
+        return false;
+    }
+
+    private static bool IsIanaTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+
+    private static bool IsValidHost(string host)
+    {
+        host = host.Trim();
+        if (host.Length > MaxHostLength)
+        {
+            return false;
+        }
+
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
+        }
+
+        // RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens.
+        var labels = host.Split('.');
+        return labels.All(l => l.Length is > 0 and <= 63
+            && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            && l[0] != '-' && l[^1] != '-')
+            && !labels[^1].All(char.IsAsciiDigit);
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? "null" : "'" + (value.Length > 80 ? value[..80] + "…" : value) + "'";
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using SolarFleet.Silo.Auth;
+
+namespace SolarFleet.Silo.Hosting;
+
+/// <summary>Checks the bound configuration; every message names the setting it is about.</summary>
+public static class ConfigurationErrors
+{
+    public static IReadOnlyList<string> Find(SolarFleetOptions options, string? connectionString)
+    {
+        var errors = new List<string>();
+        var orleans = options.Orleans;
+
+        if (!Enum.IsDefined(options.Storage))
+        {
+            errors.Add($"SolarFleet:Storage must be Memory or Postgres (was '{options.Storage}').");
+        }
+
+        if (options.Storage == StorageKind.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add("ConnectionStrings:SolarFleet is required when SolarFleet:Storage is Postgres.");
+        }
+
+        CheckPort(errors, "SolarFleet:Orleans:SiloPort", orleans.SiloPort);
+        CheckPort(errors, "SolarFleet:Orleans:GatewayPort", orleans.GatewayPort);
+        if (orleans.SiloPort == orleans.GatewayPort)
+        {
+            errors.Add("SolarFleet:Orleans:SiloPort and SolarFleet:Orleans:GatewayPort must differ.");
+        }
+
+        if (string.IsNullOrWhiteSpace(orleans.ClusterId))
+        {
+            errors.Add("SolarFleet:Orleans:ClusterId must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(orleans.ServiceId))
+        {
+            errors.Add("SolarFleet:Orleans:ServiceId must not be empty.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(orleans.AdvertisedIp) && !IPAddress.TryParse(orleans.AdvertisedIp, out _))
+        {
+            errors.Add($"SolarFleet:Orleans:AdvertisedIp must be an IP address (was '{orleans.AdvertisedIp}').");
+        }
+
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            if (string.IsNullOrWhiteSpace(key.Key) || key.Key.Length < 16)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"SolarFleet:ApiKeys:{i}:Key must be at least 16 characters."));
+            }
+
+            if (!Enum.IsDefined(key.Role))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"SolarFleet:ApiKeys:{i}:Role must be reader or admin."));
+            }
+        }
+
+        if (options.Metrics.MaxInverterSeries is < 0 or > 100_000)
+        {
+            errors.Add("SolarFleet:Metrics:MaxInverterSeries must be 0-100000.");
+        }
+
+        if (options.Metrics.RefreshInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("SolarFleet:Metrics:RefreshInterval must be at least 00:00:01.");
+        }
+
+        if (options.Api.MaxBodyBytes < 1024)
+        {
+            errors.Add("SolarFleet:Api:MaxBodyBytes must be at least 1024.");
+        }
+
+        if (options.Api.MaxFleetDocumentBytes < options.Api.MaxBodyBytes)
+        {
+            errors.Add("SolarFleet:Api:MaxFleetDocumentBytes must be at least SolarFleet:Api:MaxBodyBytes.");
+        }
+
+        if (options.Api.MaxReportDays < 1)
+        {
+            errors.Add("SolarFleet:Api:MaxReportDays must be at least 1.");
+        }
+
+        if (options.Api.BulkParallelism is < 1 or > 4096)
+        {
+            errors.Add("SolarFleet:Api:BulkParallelism must be 1-4096.");
+        }
+
+        if (options.Demo.Speed is < 1 or > 3600)
+        {
+            errors.Add("SolarFleet:Demo:Speed must be 1-3600.");
+        }
+
+        if (options.Demo.BasePort != 0 && options.Demo.BasePort is < 49152 or > 65535)
+        {
+            errors.Add("SolarFleet:Demo:BasePort must be 0 (any free port) or 49152-65535.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckPort(List<string> errors, string setting, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{setting} must be 1-65535 (was {port})."));
+        }
+    }
+}

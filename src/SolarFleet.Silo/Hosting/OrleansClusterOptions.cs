@@ -1,0 +1,16 @@
+namespace SolarFleet.Silo.Hosting;
+
+/// <summary>SolarFleet:Orleans — so several silos can share one machine or run in Kubernetes.</summary>
+public sealed class OrleansClusterOptions
+{
+    public string ClusterId { get; set; } = "solarfleet";
+
+    public string ServiceId { get; set; } = "solarfleet";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one on; empty means loopback (embedded) or auto-detect.</summary>
+    public string? AdvertisedIp { get; set; }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Configuration;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Silo.Api;
+using SolarFleet.Silo.Api.Energy;
+using SolarFleet.Silo.Auth;
+using SolarFleet.Silo.Health;
+using SolarFleet.Silo.Telemetry;
+
+namespace SolarFleet.Silo.Hosting;
+
+/// <summary>Builds the SolarFleet host: an ASP.NET Core application co-hosting an Orleans silo.</summary>
+public static class SolarFleetApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+        var options = ReadOptions(builder.Configuration);
+        var connectionString = builder.Configuration.GetConnectionString("SolarFleet");
+        var errors = ConfigurationErrors.Find(options, connectionString);
+        if (errors.Count > 0)
+        {
+            throw new InvalidConfigurationException(errors);
+        }
+
+        builder.Services.AddOptions<SolarFleetOptions>().Bind(builder.Configuration.GetSection(SolarFleetOptions.Section));
+        builder.Services.AddSolarFleetClock(TimeProvider.System);
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString));
+
+        AddApi(builder.Services, options);
+        AddTelemetry(builder, options);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var api = app.MapGroup("/api");
+        api.MapSiteEndpoints();
+        api.MapInverterEndpoints();
+        api.MapFleetEndpoints();
+        api.MapEnergyEndpoints();
+        return app;
+    }
+
+    /// <summary>Binds the SolarFleet section, naming the setting when a value has the wrong type.</summary>
+    public static SolarFleetOptions ReadOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(SolarFleetOptions.Section).Get<SolarFleetOptions>() ?? new SolarFleetOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidConfigurationException(ex.Message, ex);
+        }
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString)
+    {
+        var cluster = options.Orleans;
+        if (options.Storage == StorageKind.Memory)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(SolarFleetStorage.GrainStateProvider);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            var advertised = string.IsNullOrWhiteSpace(cluster.AdvertisedIp) ? null : IPAddress.Parse(cluster.AdvertisedIp);
+            if (advertised is not null)
+            {
+                silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            _ = connectionString;
+        }
+    }
+
+    private static void AddApi(IServiceCollection services, SolarFleetOptions options)
+    {
+        services.AddProblemDetails();
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddSingleton<JsonBody>();
+        services.AddSingleton(new ApiKeyStore(options.ApiKeys));
+        services.AddAuthentication(AuthPolicies.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthPolicies.Scheme, null);
+        var anonymousReads = options.Auth.AllowAnonymousReads || options.Demo.Enabled;
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Read, p => p.RequireAssertion(c => anonymousReads || c.User.IsInRole("reader") || c.User.IsInRole("admin")))
+            .AddPolicy(AuthPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole("admin"));
+        services.AddOpenApi();
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder, SolarFleetOptions options)
+    {
+        builder.Services.AddSingleton<FleetMetrics>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetMetrics>());
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("solarfleet-silo"))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(FleetMetrics.MeterName, "Microsoft.Orleans")
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter());
+        }
+
+        _ = options;
+    }
+}
