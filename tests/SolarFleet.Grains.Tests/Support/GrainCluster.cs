@@ -77,5 +77,19 @@ public sealed class GrainCluster : IAsyncDisposable
             snapshot => snapshot?.LastPollAt >= at,
             $"{siteId}/{inverterId} applied a poll at {at:O}");
 
+    /// <summary>
+    /// Waits until the fleet's view satisfies <paramref name="condition"/>. Sites push at most once per push interval
+    /// on the grains' clock, so a fake clock is moved on by that interval between looks.
+    /// </summary>
+    public Task<T> FleetAsync<T>(Func<IFleetGrain, Task<T>> read, Func<T, bool> condition, string because) =>
+        Eventually.Value(
+            async () =>
+            {
+                Time?.Advance(new SolarFleetGrainOptions().SitePushInterval);
+                return await read(Fleet);
+            },
+            condition,
+            because);
+
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 }
