@@ -36,7 +36,8 @@ internal static class PiValueParser
         }
         else
         {
-            parsed = double.TryParse(value, DecimalStyle, CultureInfo.InvariantCulture, out number);
+            // The invariant culture also parses "NaN" and "Infinity", which are no measurement.
+            parsed = double.TryParse(value, DecimalStyle, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
         }
 
         if (!parsed)
@@ -44,7 +45,6 @@ internal static class PiValueParser
             return Reason(query, value, integer ? "is not an integer" : "is not a number");
         }
 
-        // Written so that NaN fails too.
         return number >= 0 && number <= max
             ? null
             : Reason(query, value, string.Create(CultureInfo.InvariantCulture, $"is outside 0-{max}{unit}"));
