@@ -129,7 +129,11 @@ public sealed class PiAnswerDecoder
     /// <summary>The peer closed the connection: a pending answer is complete, and nothing more will come.</summary>
     public PiDecodeStatus EndOfStream()
     {
-        if (EndOfAnswer() == PiDecodeStatus.NeedMore)
+        var cutOff = Status == PiDecodeStatus.NeedMore && _lineLength > 0;
+        EndOfAnswer();
+
+        // Still short of answers: the close is the cause, and a pending answer that did not parse was cut off by it.
+        if (Status == PiDecodeStatus.NeedMore || (cutOff && Failure?.Kind == PiFailureKind.ProtocolError))
         {
             Fail(PiFailureKind.ConnectionLost, string.Create(
                 CultureInfo.InvariantCulture,

@@ -225,6 +225,15 @@ public sealed class PiAnswerDecoderTests
     }
 
     [Fact]
+    public void An_answer_cut_off_by_the_close_is_a_lost_connection_not_a_protocol_error()
+    {
+        var decoder = Decode(SampleAnswers.Line(PiQuery.PowerNow) + "success: PowerTo", closed: true);
+
+        Assert.Equal(PiFailureKind.ConnectionLost, decoder.Failure?.Kind);
+        Assert.Equal("connection closed by the Pi after 1 of 8 answers", decoder.Failure?.Message);
+    }
+
+    [Fact]
     public void Can_be_reset_and_reused()
     {
         var decoder = Decode("garbage\n");
