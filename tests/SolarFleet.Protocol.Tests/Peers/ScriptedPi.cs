@@ -34,6 +34,13 @@ public sealed class ScriptedPi : IAsyncDisposable
         return new ScriptedPi(listener, script);
     }
 
+    /// <summary>A Pi that answers the queries it is sent with <paramref name="answers"/>, then waits for the client to leave.</summary>
+    public static ScriptedPi Answering(Func<IReadOnlyList<string>, string> answers) => Start(async c =>
+    {
+        await c.SendAsync(answers(await c.ReadQueriesAsync()));
+        await c.ReadUntilClientLeavesAsync();
+    });
+
     /// <summary>Binds a socket to 127.0.0.1 at a random free port of the Pi range, retrying on conflicts.</summary>
     public static Socket BindInPiRange(Action<Socket> prepare)
     {

@@ -39,11 +39,7 @@ public sealed class PiClientFakeTimeTests
     [Fact]
     public async Task A_good_poll_takes_no_time_on_a_clock_that_does_not_move()
     {
-        await using var pi = ScriptedPi.Start(async c =>
-        {
-            await c.SendAsync(SampleAnswers.For(await c.ReadQueriesAsync()));
-            await c.ReadUntilClientLeavesAsync();
-        });
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries));
         using var client = new PiClient(new PiClientOptions(), new FakeTimeProvider());
 
         var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, TestContext.Current.CancellationToken);

@@ -113,11 +113,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task Refused_queries_are_unsupported_not_a_failure()
     {
-        await using var pi = ScriptedPi.Start(async c =>
-        {
-            await c.SendAsync(SampleAnswers.For(await c.ReadQueriesAsync(), refused: PiQuerySet.GridHZ | PiQuerySet.UpTime));
-            await c.ReadUntilClientLeavesAsync();
-        });
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries, refused: PiQuerySet.GridHZ | PiQuerySet.UpTime));
         using var client = new PiClient(Fast, TimeProvider.System);
 
         var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
@@ -130,11 +126,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task Answers_out_of_order_are_matched_by_name()
     {
-        await using var pi = ScriptedPi.Start(async c =>
-        {
-            await c.SendAsync(SampleAnswers.For((await c.ReadQueriesAsync()).Reverse()));
-            await c.ReadUntilClientLeavesAsync();
-        });
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries.Reverse()));
         using var client = new PiClient(Fast, TimeProvider.System);
 
         var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
@@ -314,11 +306,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task A_name_resolving_to_several_addresses_connects_to_the_one_that_listens()
     {
-        await using var pi = ScriptedPi.Start(async c =>
-        {
-            await c.SendAsync(SampleAnswers.For(await c.ReadQueriesAsync()));
-            await c.ReadUntilClientLeavesAsync();
-        });
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries));
         using var closed = ScriptedPi.BindInPiRange(static _ => { });
 
         // 127.0.0.2 has nothing on the port: refused, then 127.0.0.1 answers.
@@ -333,11 +321,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task Resolves_localhost()
     {
-        await using var pi = ScriptedPi.Start(async c =>
-        {
-            await c.SendAsync(SampleAnswers.For(await c.ReadQueriesAsync()));
-            await c.ReadUntilClientLeavesAsync();
-        });
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries));
         using var client = new PiClient(Fast with { PollTimeout = TimeSpan.FromSeconds(5) }, TimeProvider.System);
 
         var result = await client.PollAsync(new PiEndpoint("localhost", pi.Endpoint.Port), PiQuerySet.All, Ct);
