@@ -218,15 +218,17 @@ internal sealed class InverterModel
 
     private int PowerAt(SolarDay day, long ticks, long step)
     {
-        var sinElevation = day.SinElevation(ticks);
-        if (sinElevation <= 0)
+        // Measured from the apparent horizon (refraction and the sun's disc), so light, like the
+        // inverter's day, starts at sunrise and ends at sunset.
+        var light = day.SinElevation(ticks) + SolarDay.SinHorizonDepression;
+        if (light <= 0)
         {
             return 0;
         }
 
         var cloud = 1 - (Cloudiness(day.Date) * DeterministicNoise.Smooth(_seed, step, CloudBlockSteps, CloudStream));
         var jitter = 1 + ((DeterministicNoise.Uniform(_seed, step, JitterStream) - 0.5) * 0.02);
-        var watts = _peakWatts * sinElevation * cloud * jitter;
+        var watts = _peakWatts * light * cloud * jitter;
         return (int)Math.Round(Math.Min(MaxAcWatts, watts));
     }
 

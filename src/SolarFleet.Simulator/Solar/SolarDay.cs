@@ -15,6 +15,9 @@ internal sealed class SolarDay
 
     private const double MinutesPerDegreeOfHourAngle = 4.0;
 
+    /// <summary>Sine of how far below the geometric horizon the sun's centre is at sunrise and sunset.</summary>
+    public static readonly double SinHorizonDepression = Math.Sin(DegreesToRadians(HorizonZenithDegrees - 90));
+
     private SolarDay(DateOnly date, long dayStart, long dayEnd, long solarNoon, long? sunrise, long? sunset, double sinLatSinDec, double cosLatCosDec)
     {
         Date = date;
