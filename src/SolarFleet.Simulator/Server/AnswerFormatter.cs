@@ -14,7 +14,7 @@ internal static class AnswerFormatter
     private static ReadOnlySpan<byte> InvalidQuery => "error: invalid query"u8;
 
     /// <summary>Bytes a firmware in a bad way might send: none of them ASCII, no newline among them.</summary>
-    private static ReadOnlySpan<byte> GarbageBytes => [0xFF, 0xFE, 0x80, 0xC3, 0x28, 0x9F, 0xA0, 0xE2, 0x82, 0xFD];
+    private static ReadOnlySpan<byte> GarbageBytes => [0xFF, 0xFE, 0x80, 0xC3, 0xB1, 0x9F, 0xA0, 0xE2, 0x82, 0xFD];
 
     public static int WriteInvalid(Span<byte> destination)
     {
