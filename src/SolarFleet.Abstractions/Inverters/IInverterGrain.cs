@@ -24,4 +24,8 @@ public interface IInverterGrain : IGrainWithStringKey
     /// <summary>The daily energy ledger for a range of site-local dates (inclusive).</summary>
     [Alias("ledger"), AlwaysInterleave]
     Task<IReadOnlyList<DailyEnergy>> GetLedger(DateOnly from, DateOnly to);
+
+    /// <summary>Asks the inverter to push its current summary to its site again (a re-activated site refills itself this way).</summary>
+    [Alias("resend-summary"), OneWay]
+    Task ResendSummary();
 }

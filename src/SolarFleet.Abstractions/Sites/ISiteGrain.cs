@@ -37,4 +37,8 @@ public interface ISiteGrain : IGrainWithStringKey
 
     [Alias("problems"), AlwaysInterleave]
     Task<IReadOnlyList<Problem>> GetProblems();
+
+    /// <summary>Asks the site to push its report to the fleet again (a re-activated fleet refills itself this way).</summary>
+    [Alias("resend-report"), OneWay]
+    Task ResendReport();
 }

@@ -1,0 +1,56 @@
+namespace SolarFleet.Grains.Energy;
+
+/// <summary>The embedded default reading log: the most recent readings in a fixed-size ring; older ones are overwritten.</summary>
+public sealed class MemoryReadingLog : IReadingLog
+{
+    private readonly Lock _lock = new();
+    private readonly InverterReadingRecord[] _ring;
+    private long _appended;
+
+    public MemoryReadingLog(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _ring = new InverterReadingRecord[capacity];
+    }
+
+    public int Capacity => _ring.Length;
+
+    /// <summary>Readings appended since start, including those overwritten since.</summary>
+    public long Appended
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _appended;
+            }
+        }
+    }
+
+    public void Append(InverterReadingRecord reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        lock (_lock)
+        {
+            _ring[_appended % _ring.Length] = reading;
+            _appended++;
+        }
+    }
+
+    /// <summary>The readings held, oldest first.</summary>
+    public IReadOnlyList<InverterReadingRecord> Recent()
+    {
+        lock (_lock)
+        {
+            var count = (int)Math.Min(_appended, _ring.Length);
+            var result = new InverterReadingRecord[count];
+            var start = _appended - count;
+            for (var i = 0; i < count; i++)
+            {
+                result[i] = _ring[(start + i) % _ring.Length];
+            }
+
+            return result;
+        }
+    }
+}

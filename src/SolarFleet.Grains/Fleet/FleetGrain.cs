@@ -1,0 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Validation;
+
+namespace SolarFleet.Grains.Fleet;
+
+/// <summary>
+/// The fleet: knows its site ids (persisted) and sums the reports they push (memory). Reads only touch what was
+/// pushed; they never call a site or an inverter. Kept active so the pushed reports are not lost to idle collection.
+/// </summary>
+[KeepAlive]
+public sealed partial class FleetGrain : Grain, IFleetGrain
+{
+    private readonly IPersistentState<FleetState> _state;
+    private readonly TimeProvider _time;
+    private readonly SolarFleetGrainOptions _options;
+    private readonly ILogger<FleetGrain> _logger;
+    private readonly FleetRollup _rollup = new();
+    private readonly HashSet<string> _siteIds = new(StringComparer.Ordinal);
+
+    public FleetGrain(
+        [PersistentState("fleet", SolarFleetStorage.GrainStateProvider)] IPersistentState<FleetState> state,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+        IOptions<SolarFleetGrainOptions> options,
+        ILogger<FleetGrain> logger)
+    {
+        _state = state;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _siteIds.UnionWith(_state.State.SiteIds);
+
+        // Reports are memory only: after a failover, ask every site to send its report again.
+        foreach (var siteId in _siteIds)
+        {
+            GrainFactory.GetGrain<ISiteGrain>(siteId).ResendReport().Ignore();
+        }
+
+        if (_siteIds.Count > 0)
+        {
+            LogResumed(_siteIds.Count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task AddSite(string siteId)
+    {
+        RegistrationRules.ValidateSiteId(siteId);
+        if (_siteIds.Add(siteId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task RemoveSite(string siteId)
+    {
+        _rollup.Remove(siteId);
+        if (_siteIds.Remove(siteId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetSiteIds()
+    {
+        var ids = _siteIds.ToList();
+        ids.Sort(StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<string>>(ids);
+    }
+
+    public Task Report(SiteReport report)
+    {
+        // A late report from a site removed meanwhile is dropped.
+        if (report is not null && _siteIds.Contains(report.Summary.SiteId))
+        {
+            _rollup.Apply(report);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<FleetSummary> GetSummary() => Task.FromResult(_rollup.Summarize(_siteIds.Count, _time.GetUtcNow()));
+
+    public Task<IReadOnlyList<SiteSummary>> GetSiteSummaries() => Task.FromResult(_rollup.SiteSummaries(_time.GetUtcNow()));
+
+    public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(_rollup.Problems(_options.MaxFleetProblems));
+
+    private async Task WriteAsync()
+    {
+        _state.State.SiteIds = _siteIds.Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from storage: start over from what storage holds on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed with {Sites} sites; asked each for its report")]
+    private partial void LogResumed(int sites);
+}

@@ -1,0 +1,44 @@
+using SolarFleet.Protocol.Polling;
+using SolarFleet.Protocol.Queries;
+
+namespace SolarFleet.Grains.Hosting;
+
+/// <summary>How the inverter, site and fleet grains poll, judge health, persist and push.</summary>
+public sealed class SolarFleetGrainOptions
+{
+    /// <summary>Limits of one poll (connect and poll timeouts, line and poll size bounds).</summary>
+    public PiClientOptions PiClient { get; set; } = new();
+
+    /// <summary>The quantities asked on every poll.</summary>
+    public PiQuerySet Queries { get; set; } = PiQuerySet.All;
+
+    /// <summary>Spread the first poll after activation uniformly across the period, so a fleet does not poll in lockstep.</summary>
+    public bool JitterFirstPoll { get; set; } = true;
+
+    /// <summary>Upper bound of the exponential backoff while a Pi fails (never below the inverter's own period).</summary>
+    public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Consecutive failed polls after which an inverter is Unreachable.</summary>
+    public int UnreachableAfterFailures { get; set; } = 3;
+
+    /// <summary>A TimeStamp that has not advanced for this long (about three inverter cycles) is no longer fresh.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(70);
+
+    /// <summary>Period of the persistent reminder that re-activates an inverter grain after a silo loss (Orleans' minimum is one minute).</summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A site pushes its report to the fleet at most this often.</summary>
+    public TimeSpan SitePushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Without a state-changing event, an inverter writes its grain state at most this often.</summary>
+    public TimeSpan StateWriteInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Site-local dates of ledger rows kept in grain state; older rows are served by the ledger store.</summary>
+    public int LedgerDaysInState { get; set; } = 3;
+
+    /// <summary>Readings kept by the in-memory reading log of the embedded default.</summary>
+    public int ReadingLogCapacity { get; set; } = 10_000;
+
+    /// <summary>Most problems the fleet lists (oldest first).</summary>
+    public int MaxFleetProblems { get; set; } = 1_000;
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Telemetry;
+
+namespace SolarFleet.Grains.Hosting;
+
+public static class SolarFleetSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store and reading
+    /// log (the embedded defaults; a host may register its own first), the metrics, and a system clock unless the
+    /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice.
+    /// </summary>
+    public static ISiloBuilder AddSolarFleetGrains(this ISiloBuilder builder, Action<SolarFleetGrainOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<SolarFleetGrainOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SolarFleetGrainOptions>, SolarFleetGrainOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
+        services.TryAddSingleton<IReadingLog>(sp =>
+            new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
+        services.AddMetrics();
+        services.TryAddSingleton<SolarFleetMetrics>();
+        return builder;
+    }
+}

@@ -1,0 +1,397 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SolarFleet.Abstractions.Energy;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Persistence;
+using SolarFleet.Grains.Polling;
+using SolarFleet.Grains.Telemetry;
+using SolarFleet.Grains.Validation;
+using SolarFleet.Protocol.Polling;
+
+namespace SolarFleet.Grains.Inverters;
+
+/// <summary>
+/// One Pi. Owns its poll timer (one poll in flight, jittered start, backoff while failing), its decoded state and
+/// its energy ledger; a persistent reminder brings it back after a silo loss. Reads never wait on a poll.
+/// </summary>
+public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IDisposable
+{
+    /// <summary>The reminder that re-activates a registered inverter after its silo died.</summary>
+    public const string ReminderName = "keep-polling";
+
+    private readonly IPersistentState<InverterState> _state;
+    private readonly IPiClient _client;
+    private readonly IEnergyLedgerStore _ledgerStore;
+    private readonly IReadingLog _readingLog;
+    private readonly SolarFleetMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly SolarFleetGrainOptions _options;
+    private readonly ILogger<InverterGrain> _logger;
+    private readonly SerialStateWriter _writer;
+    private readonly List<DailyEnergy> _changedRows = [];
+    private string _siteId = string.Empty;
+    private string _inverterId = string.Empty;
+    private InverterMonitor _monitor = null!;
+    private IGrainTimer? _pollTimer;
+    private PiEndpoint? _endpoint;
+    private CancellationTokenSource _pollCancellation = new();
+    private int _generation;
+
+    public InverterGrain(
+        [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
+        IPiClient client,
+        IEnergyLedgerStore ledgerStore,
+        IReadingLog readingLog,
+        SolarFleetMetrics metrics,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+        IOptions<SolarFleetGrainOptions> options,
+        ILogger<InverterGrain> logger)
+    {
+        _state = state;
+        _client = client;
+        _ledgerStore = ledgerStore;
+        _readingLog = readingLog;
+        _metrics = metrics;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _writer = new SerialStateWriter(WriteStateAsync);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_siteId, _inverterId) = InverterKey.Parse(this.GetPrimaryKeyString());
+        _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
+        _monitor.MarkWritten(_time.GetUtcNow());
+        if (_monitor.IsRegistered)
+        {
+            // Resuming (after a failover, a reminder tick or a call): carry on from the persisted state.
+            StartPolling();
+            PushSummary(force: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        StopPolling();
+        if (_monitor.IsRegistered)
+        {
+            try
+            {
+                await _writer.WriteAsync();
+            }
+            catch (Exception ex)
+            {
+                LogStateWriteFailed(ex, _siteId, _inverterId);
+            }
+        }
+
+        await _writer.IdleAsync();
+    }
+
+    public async Task Configure(InverterRegistration registration)
+    {
+        RegistrationRules.ValidateRegistration(registration, this.GetPrimaryKeyString());
+        var wasRegistered = _monitor.IsRegistered;
+        var change = _monitor.Apply(registration, _time.GetUtcNow());
+        if (change == RegistrationChange.None)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!wasRegistered)
+            {
+                // The reminder first: if the state write then fails, the reminder finds nothing registered and removes itself.
+                await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            }
+
+            await _writer.WriteAsync();
+        }
+        catch
+        {
+            // Memory now differs from storage: start over from what storage holds on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        LogConfigured(_siteId, _inverterId, registration.Settings.Host, registration.Settings.Port, registration.Settings.PollSeconds, change);
+        const RegistrationChange retime = RegistrationChange.Registered | RegistrationChange.Endpoint | RegistrationChange.PollPeriod;
+        if ((change & retime) != 0)
+        {
+            StartPolling();
+        }
+
+        PushSummary(force: false);
+    }
+
+    public async Task Remove()
+    {
+        var wasRegistered = _monitor.IsRegistered;
+        StopPolling();
+        if (_state.RecordExists || wasRegistered)
+        {
+            await _writer.RunAsync(() => _state.ClearStateAsync());
+        }
+
+        _state.State = new InverterState();
+        _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
+        await UnregisterReminderAsync();
+        if (wasRegistered)
+        {
+            LogRemoved(_siteId, _inverterId);
+        }
+
+        DeactivateOnIdle();
+    }
+
+    public Task<InverterSnapshot?> GetSnapshot() =>
+        Task.FromResult(_monitor.IsRegistered ? _monitor.Snapshot() : null);
+
+    public async Task<IReadOnlyList<DailyEnergy>> GetLedger(DateOnly from, DateOnly to)
+    {
+        if (from > to)
+        {
+            throw new ArgumentException($"The ledger range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ends before it starts.", nameof(to));
+        }
+
+        // Rows held in state are computed before the first await: this read never sees a half-applied poll.
+        var rows = _monitor.IsRegistered
+            ? _monitor.HeldRows(from, to, _monitor.SiteToday(_time.GetUtcNow())).ToList()
+            : [];
+        var held = rows.Select(row => row.Date).ToHashSet();
+        await foreach (var row in _ledgerStore.QueryAsync(_siteId, from, to, CancellationToken.None))
+        {
+            if (row.InverterId == _inverterId && !held.Contains(row.Date))
+            {
+                rows.Add(row);
+            }
+        }
+
+        rows.Sort((a, b) => a.Date.CompareTo(b.Date));
+        return rows;
+    }
+
+    public Task ResendSummary()
+    {
+        if (_monitor.IsRegistered)
+        {
+            PushSummary(force: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!_monitor.IsRegistered)
+        {
+            await UnregisterReminderAsync();
+            return;
+        }
+
+        // Activation already started the timer; re-pushing also keeps the site's view fresh after message loss.
+        PushSummary(force: true);
+    }
+
+    /// <summary>Orleans disposes the instance when the activation ends.</summary>
+    public void Dispose() => _pollCancellation.Dispose();
+
+    private void StartPolling()
+    {
+        var settings = _monitor.Registration.Settings;
+        if (_endpoint is null || _endpoint.Host != settings.Host || _endpoint.Port != settings.Port)
+        {
+            // A poll still out to the old address is abandoned: its answer describes a Pi we no longer poll.
+            CancelPollInFlight();
+            _endpoint = new PiEndpoint(settings.Host, settings.Port);
+        }
+
+        var period = _monitor.PollPeriod;
+        var due = _options.JitterFirstPoll ? PollBackoff.Jitter(period, Random.Shared) : TimeSpan.Zero;
+        if (_pollTimer is null)
+        {
+            _pollTimer = this.RegisterGrainTimer(
+                static (grain, cancellationToken) => grain.PollOnceAsync(),
+                this,
+                new GrainTimerCreationOptions
+                {
+                    DueTime = due,
+                    Period = period,
+                    // Reads and settings changes must not wait behind a slow Pi.
+                    Interleave = true,
+                    // Polling is this grain's job: the timer keeps it active.
+                    KeepAlive = true,
+                });
+        }
+        else
+        {
+            _pollTimer.Change(due, period);
+        }
+    }
+
+    private void StopPolling()
+    {
+        CancelPollInFlight();
+        _pollTimer?.Dispose();
+        _pollTimer = null;
+        _endpoint = null;
+    }
+
+    private void CancelPollInFlight()
+    {
+        _generation++;
+        _pollCancellation.Cancel();
+        _pollCancellation.Dispose();
+        _pollCancellation = new CancellationTokenSource();
+    }
+
+    private async Task PollOnceAsync()
+    {
+        if (_endpoint is not { } endpoint || !_monitor.IsRegistered)
+        {
+            return;
+        }
+
+        var generation = _generation;
+        var startedAt = _time.GetUtcNow();
+        PiPollResult result;
+        try
+        {
+            result = await _client.PollAsync(endpoint, _options.Queries, _pollCancellation.Token);
+        }
+        catch (OperationCanceledException) when (generation != _generation)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // The client reports failures as results; anything thrown is a bug there, and must not stop polling.
+            LogPollThrew(ex, _siteId, _inverterId);
+            result = PiPollResult.Failed(
+                new PiPollFailure(PiFailureKind.NetworkError, ex.Message, 0, 0),
+                _time.GetUtcNow() - startedAt);
+        }
+
+        if (generation != _generation)
+        {
+            return;
+        }
+
+        var polledAt = _time.GetUtcNow();
+        Apply(result, polledAt);
+
+        // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
+        var delay = _monitor.NextDelay();
+        var due = startedAt + delay - polledAt;
+        _pollTimer?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, delay);
+    }
+
+    private void Apply(PiPollResult result, DateTimeOffset polledAt)
+    {
+        _changedRows.Clear();
+        var outcome = result.Reading is { } reading
+            ? _monitor.OnSuccess(reading, polledAt, _changedRows)
+            : _monitor.OnFailure(result.Failure ?? new PiPollFailure(PiFailureKind.NetworkError, "The poll returned neither a reading nor a failure.", 0, 0), polledAt);
+
+        _metrics.RecordPoll(result.Failure?.Kind, result.Elapsed);
+        if (outcome.DataAge is { } age)
+        {
+            _metrics.RecordDataAge(age);
+        }
+
+        foreach (var row in _changedRows)
+        {
+            _ledgerStore.Upsert(row);
+        }
+
+        if (result.Reading is { } good)
+        {
+            _readingLog.Append(new InverterReadingRecord(
+                _siteId,
+                _inverterId,
+                polledAt,
+                good.Timestamp,
+                good.PowerNowW,
+                good.PowerTodayWh,
+                _monitor.ToKilowattHours(good.PowerTotal),
+                good.StatusCode,
+                good.GridVoltageV,
+                good.GridFrequencyHz,
+                good.UptimeSeconds));
+        }
+
+        if (outcome.HealthChanged)
+        {
+            LogHealthChanged(_siteId, _inverterId, outcome.PreviousHealth, outcome.Health, _monitor.State.StatusCode, _monitor.State.LastError);
+        }
+
+        PushSummary(force: false);
+        if (outcome.PersistNow)
+        {
+            _ = PersistInBackgroundAsync();
+        }
+    }
+
+    private void PushSummary(bool force)
+    {
+        var now = _time.GetUtcNow();
+        var summary = force ? _monitor.TakeSummary(now) : _monitor.TakeSummaryIfChanged(now);
+        if (summary is not null)
+        {
+            // One-way: the site's roll-up is not on the poll's critical path.
+            GrainFactory.GetGrain<ISiteGrain>(_siteId).Report(summary).Ignore();
+        }
+    }
+
+    // The poll loop never waits on storage; writes are serialized and failures logged (the next event retries).
+    private async Task PersistInBackgroundAsync()
+    {
+        try
+        {
+            await _writer.WriteAsync();
+        }
+        catch (Exception ex)
+        {
+            LogStateWriteFailed(ex, _siteId, _inverterId);
+        }
+    }
+
+    private async Task WriteStateAsync()
+    {
+        var at = _time.GetUtcNow();
+        await _state.WriteStateAsync();
+        _monitor.MarkWritten(at);
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} health {Previous} -> {Health} (status {StatusCode}, last error {LastError})")]
+    private partial void LogHealthChanged(string siteId, string inverterId, InverterHealth previous, InverterHealth health, int? statusCode, string? lastError);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} configured: {Host}:{Port} every {PollSeconds} s ({Change})")]
+    private partial void LogConfigured(string siteId, string inverterId, string host, int port, int pollSeconds, RegistrationChange change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
+    private partial void LogRemoved(string siteId, string inverterId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the state of inverter {SiteId}/{InverterId} failed; it is retried on the next state change")]
+    private partial void LogStateWriteFailed(Exception exception, string siteId, string inverterId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Polling inverter {SiteId}/{InverterId} threw instead of returning a failure")]
+    private partial void LogPollThrew(Exception exception, string siteId, string inverterId);
+}

@@ -1,0 +1,278 @@
+using SolarFleet.Abstractions.Energy;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Health;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Polling;
+using SolarFleet.Grains.Telemetry;
+using SolarFleet.Grains.Validation;
+using SolarFleet.Protocol.Polling;
+using SolarFleet.Protocol.Queries;
+using SolarFleet.Protocol.Readings;
+
+namespace SolarFleet.Grains.Inverters;
+
+/// <summary>
+/// An inverter's decoding, health, backoff and energy rules over its <see cref="InverterState"/>, free of Orleans so
+/// they can be tested with plain values. The grain owns timers, persistence and messaging; this class decides.
+/// </summary>
+public sealed class InverterMonitor
+{
+    private readonly SolarFleetGrainOptions _options;
+    private readonly List<DayEnergyState> _changedDays = [];
+    private TimeZoneInfo? _zone;
+    private InverterSummary? _lastSummary;
+    private DateTimeOffset? _lastWriteAt;
+
+    public InverterMonitor(string siteId, string inverterId, InverterState state, SolarFleetGrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        SiteId = siteId;
+        InverterId = inverterId;
+        State = state;
+        _options = options;
+        Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState);
+        if (state.Registration is { } registration)
+        {
+            _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(state));
+        }
+    }
+
+    public string SiteId { get; }
+
+    public string InverterId { get; }
+
+    public InverterState State { get; }
+
+    public EnergyLedger Ledger { get; }
+
+    public bool IsRegistered => State.Registration is not null;
+
+    public InverterRegistration Registration => State.Registration ?? throw new InvalidOperationException($"Inverter '{InverterKey.Of(SiteId, InverterId)}' is not registered.");
+
+    public TimeZoneInfo Zone => _zone ?? throw new InvalidOperationException($"Inverter '{InverterKey.Of(SiteId, InverterId)}' is not registered.");
+
+    public TimeSpan PollPeriod => TimeSpan.FromSeconds(Registration.Settings.PollSeconds);
+
+    /// <summary>Takes a (validated) registration; returns what changed so the grain knows whether to re-time its polls.</summary>
+    public RegistrationChange Apply(InverterRegistration registration, DateTimeOffset now)
+    {
+        var previous = State.Registration;
+        if (previous == registration)
+        {
+            return RegistrationChange.None;
+        }
+
+        var change = RegistrationChange.None;
+        if (previous is null)
+        {
+            change = RegistrationChange.Registered;
+        }
+        else
+        {
+            if (previous.Settings.Host != registration.Settings.Host || previous.Settings.Port != registration.Settings.Port)
+            {
+                change |= RegistrationChange.Endpoint;
+            }
+
+            if (previous.Settings.PollSeconds != registration.Settings.PollSeconds)
+            {
+                change |= RegistrationChange.PollPeriod;
+            }
+
+            if (previous.Settings.PowerTotalUnit != registration.Settings.PowerTotalUnit)
+            {
+                change |= RegistrationChange.PowerTotalUnit;
+            }
+
+            if (previous.TimeZone != registration.TimeZone)
+            {
+                change |= RegistrationChange.TimeZone;
+            }
+        }
+
+        _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(registration));
+        State.Registration = registration;
+        if ((change & (RegistrationChange.Registered | RegistrationChange.Endpoint)) != 0)
+        {
+            // A new address may be a different Pi: nothing is known about it until it answers.
+            State.Health = InverterHealth.Pending;
+            State.HealthSince = now;
+            State.ConsecutiveFailures = 0;
+            State.FirstFailureAt = null;
+            State.TimestampChangedAt = null;
+        }
+
+        if ((change & RegistrationChange.PowerTotalUnit) != 0)
+        {
+            Ledger.ResetLifetime();
+        }
+
+        return change;
+    }
+
+    /// <summary>Applies a good poll. Ledger rows that changed are added to <paramref name="changedRows"/>.</summary>
+    public PollOutcome OnSuccess(PiReading reading, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var previousHealth = State.Health;
+        var siteLocalNow = TimeZoneInfo.ConvertTime(polledAt, Zone).DateTime;
+
+        State.ConsecutiveFailures = 0;
+        State.FirstFailureAt = null;
+        State.LastPollAt = polledAt;
+        State.LastSuccessAt = polledAt;
+        if (reading.Timestamp != State.Timestamp || State.TimestampChangedAt is null)
+        {
+            State.TimestampChangedAt = polledAt;
+        }
+
+        State.Timestamp = reading.Timestamp;
+        State.StatusCode = reading.StatusCode;
+        State.PowerNowW = reading.PowerNowW;
+        State.GridVoltageV = reading.GridVoltageV;
+        State.GridFrequencyHz = reading.GridFrequencyHz;
+        State.UptimeSeconds = reading.UptimeSeconds;
+        State.UnsupportedQueries = (int)reading.Unsupported;
+
+        _changedDays.Clear();
+        var events = Ledger.RecordPoll(siteLocalNow, Zone, _changedDays);
+        var readingDate = DateOnly.FromDateTime(reading.Timestamp ?? siteLocalNow);
+        events |= Ledger.ApplyReading(readingDate, reading.PowerTodayWh, ToKilowattHours(reading.PowerTotal), Zone, _changedDays);
+        var siteToday = DateOnly.FromDateTime(siteLocalNow);
+        foreach (var day in _changedDays)
+        {
+            changedRows.Add(EnergyLedger.ToRow(SiteId, InverterId, day, siteToday));
+        }
+
+        Ledger.Trim();
+
+        var health = HealthRules.OfGoodPoll(
+            reading.StatusCode,
+            reading.Timestamp,
+            siteLocalNow,
+            polledAt - State.TimestampChangedAt.Value,
+            _options.StaleAfter);
+        SetHealth(health, polledAt);
+
+        const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver;
+        var persist = health != previousHealth || (events & persistAtOnce) != 0;
+        return Finish(previousHealth, persist, polledAt, reading.Timestamp is { } stamp ? siteLocalNow - stamp : null);
+    }
+
+    /// <summary>Applies a failed poll: counts it, keeps the error, and turns Unreachable at the threshold.</summary>
+    public PollOutcome OnFailure(PiPollFailure failure, DateTimeOffset polledAt)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var previousHealth = State.Health;
+        State.LastPollAt = polledAt;
+        State.LastError = $"{SolarFleetMetrics.ResultOf(failure.Kind)}: {failure.Message}";
+        State.FirstFailureAt ??= polledAt;
+        State.ConsecutiveFailures++;
+        if (State.ConsecutiveFailures >= _options.UnreachableAfterFailures && State.Health != InverterHealth.Unreachable)
+        {
+            State.Health = InverterHealth.Unreachable;
+            State.HealthSince = State.FirstFailureAt;
+        }
+
+        return Finish(previousHealth, State.Health != previousHealth, polledAt, dataAge: null);
+    }
+
+    /// <summary>The wait before the next poll: the period, or the backoff while polls fail.</summary>
+    public TimeSpan NextDelay() => PollBackoff.NextDelay(PollPeriod, State.ConsecutiveFailures, _options.BackoffCap);
+
+    /// <summary>Called when grain state was written (or just read: it then matches storage).</summary>
+    public void MarkWritten(DateTimeOffset at) => _lastWriteAt = at;
+
+    /// <summary>Live power: asleep, stale, unreachable and pending inverters count 0 W.</summary>
+    public int EffectivePowerW() => HealthRules.CountsPower(State.Health) ? Math.Max(0, State.PowerNowW ?? 0) : 0;
+
+    public DateOnly SiteToday(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    public InverterSnapshot Snapshot() => new(
+        SiteId,
+        InverterId,
+        Registration.Settings,
+        State.Health,
+        State.HealthSince,
+        State.StatusCode,
+        State.LastSuccessAt is null ? "No data" : InverterStatus.Describe(State.StatusCode),
+        EffectivePowerW(),
+        Ledger.LatestReadingDate,
+        Ledger.LatestEnergyWh(),
+        Ledger.LifetimeKwh,
+        State.GridVoltageV,
+        State.GridFrequencyHz,
+        State.UptimeSeconds,
+        State.Timestamp,
+        State.LastPollAt,
+        State.LastSuccessAt,
+        State.LastError,
+        State.ConsecutiveFailures,
+        PiQueryCatalog.Members((PiQuerySet)State.UnsupportedQueries).Select(PiQueryCatalog.WireName).ToArray());
+
+    /// <summary>The current summary, remembered as the last one pushed.</summary>
+    public InverterSummary TakeSummary(DateTimeOffset now)
+    {
+        _lastSummary = CurrentSummary(State.LastPollAt ?? now);
+        return _lastSummary;
+    }
+
+    /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status or error).</summary>
+    public InverterSummary? TakeSummaryIfChanged(DateTimeOffset now)
+    {
+        var current = CurrentSummary(State.LastPollAt ?? now);
+        if (_lastSummary is { } last && current with { UpdatedAt = last.UpdatedAt } == last)
+        {
+            return null;
+        }
+
+        _lastSummary = current;
+        return current;
+    }
+
+    /// <summary>Held ledger rows with dates in [from, to].</summary>
+    public IEnumerable<DailyEnergy> HeldRows(DateOnly from, DateOnly to, DateOnly siteToday)
+    {
+        foreach (var day in Ledger.Days)
+        {
+            if (day.Date >= from && day.Date <= to)
+            {
+                yield return EnergyLedger.ToRow(SiteId, InverterId, day, siteToday);
+            }
+        }
+    }
+
+    private PollOutcome Finish(InverterHealth previousHealth, bool eventToPersist, DateTimeOffset polledAt, TimeSpan? dataAge)
+    {
+        var intervalUp = _lastWriteAt is not { } last || polledAt - last >= _options.StateWriteInterval;
+        return new PollOutcome(previousHealth, State.Health, eventToPersist || intervalUp, dataAge);
+    }
+
+    private void SetHealth(InverterHealth health, DateTimeOffset at)
+    {
+        if (State.Health != health)
+        {
+            State.Health = health;
+            State.HealthSince = at;
+        }
+    }
+
+    /// <summary>A PowerTotal in the Pi's configured unit, as kWh.</summary>
+    public double? ToKilowattHours(double? powerTotal) => powerTotal is { } value
+        ? Registration.Settings.PowerTotalUnit == PowerTotalUnit.WattHours ? value / 1000 : value
+        : null;
+
+    private InverterSummary CurrentSummary(DateTimeOffset updatedAt) => new(
+        InverterId,
+        State.Health,
+        State.HealthSince,
+        EffectivePowerW(),
+        Ledger.LatestReadingDate,
+        Ledger.LatestEnergyWh(),
+        State.StatusCode,
+        State.Health == InverterHealth.Unreachable ? State.LastError : null,
+        updatedAt);
+}

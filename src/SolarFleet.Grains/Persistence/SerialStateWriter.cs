@@ -1,0 +1,80 @@
+namespace SolarFleet.Grains.Persistence;
+
+/// <summary>
+/// Runs a grain's state writes one after another, never two at once, and folds requests that arrive while a write
+/// is waiting into that write. Meant for one activation: every call must come from the grain's own scheduler.
+/// </summary>
+public sealed class SerialStateWriter
+{
+    // Keep the grain's scheduler (continueOnCapturedContext) and do not rethrow the previous operation's failure:
+    // that failure belongs to whoever awaited it.
+    private const ConfigureAwaitOptions AfterPrevious =
+        ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext;
+
+    private readonly Func<Task> _write;
+    private Task _tail = Task.CompletedTask;
+    private Task? _waiting;
+    private long _waitingId;
+    private long _sequence;
+
+    public SerialStateWriter(Func<Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _write = write;
+    }
+
+    /// <summary>A write that starts after any running one and captures the state as it is when it starts.</summary>
+    public Task WriteAsync()
+    {
+        if (_waiting is not null)
+        {
+            return _waiting;
+        }
+
+        if (_tail.IsCompleted)
+        {
+            _tail = _write();
+            return _tail;
+        }
+
+        var id = ++_sequence;
+        var waiting = RunAfterAsync(_tail, _write, id);
+        if (!waiting.IsCompleted)
+        {
+            _waiting = waiting;
+            _waitingId = id;
+        }
+
+        _tail = waiting;
+        return waiting;
+    }
+
+    /// <summary>Runs another storage operation (such as clearing) in the same line, after every queued write.</summary>
+    public Task RunAsync(Func<Task> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+
+        // A write requested from now on must come after this operation, not fold into one queued before it.
+        _waiting = null;
+        var run = _tail.IsCompleted ? operation() : RunAfterAsync(_tail, operation, ++_sequence);
+        _tail = run;
+        return run;
+    }
+
+    /// <summary>Completes when every queued operation has finished, successfully or not.</summary>
+    public Task IdleAsync() => _tail.IsCompleted ? Task.CompletedTask : WaitAsync(_tail);
+
+    private static async Task WaitAsync(Task tail) => await tail.ConfigureAwait(AfterPrevious);
+
+    private async Task RunAfterAsync(Task previous, Func<Task> operation, long id)
+    {
+        await previous.ConfigureAwait(AfterPrevious);
+        if (_waitingId == id)
+        {
+            // This write starts now; later requests need a write of their own.
+            _waiting = null;
+        }
+
+        await operation();
+    }
+}

@@ -1,0 +1,291 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Validation;
+
+namespace SolarFleet.Grains.Sites;
+
+/// <summary>
+/// A home: its settings and inverters (persisted) and the summaries they push (memory). Pushes its report to the
+/// fleet when it changed, at most once per <see cref="SolarFleetGrainOptions.SitePushInterval"/>.
+/// Kept active so the pushed summaries are not lost to idle collection.
+/// </summary>
+[KeepAlive]
+public sealed partial class SiteGrain : Grain, ISiteGrain
+{
+    private readonly IPersistentState<SiteState> _state;
+    private readonly TimeProvider _time;
+    private readonly SolarFleetGrainOptions _options;
+    private readonly ILogger<SiteGrain> _logger;
+    private readonly SiteRollup _rollup = new();
+    private TimeZoneInfo? _zone;
+    private IGrainTimer? _pushTimer;
+    private bool _pushScheduled;
+    private bool _forcePush;
+    private DateTimeOffset? _lastPushAt;
+    private SiteReport? _lastReport;
+
+    public SiteGrain(
+        [PersistentState("site", SolarFleetStorage.GrainStateProvider)] IPersistentState<SiteState> state,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+        IOptions<SolarFleetGrainOptions> options,
+        ILogger<SiteGrain> logger)
+    {
+        _state = state;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    private string SiteId => this.GetPrimaryKeyString();
+
+    private SiteSettings? Settings => _state.State.Settings;
+
+    private Dictionary<string, InverterSettings> Inverters => _state.State.Inverters;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pushTimer = this.RegisterGrainTimer(
+            static (grain, cancellationToken) => grain.PushReport(),
+            this,
+            new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan });
+        if (Settings is { } settings)
+        {
+            _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
+
+            // Summaries are memory only: after a failover, ask the inverters (which poll on regardless) to send theirs.
+            foreach (var inverterId in Inverters.Keys)
+            {
+                Inverter(inverterId).ResendSummary().Ignore();
+            }
+
+            SchedulePush(force: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Configure(SiteSettings settings)
+    {
+        RegistrationRules.ValidateSiteId(SiteId);
+        RegistrationRules.ValidateSiteSettings(settings);
+        var previous = Settings;
+        if (previous == settings)
+        {
+            // Repeat: make sure the fleet knows the site (heals a failure between the two writes of an earlier call).
+            await Fleet.AddSite(SiteId);
+            return;
+        }
+
+        _state.State.Settings = settings;
+        await WriteOrReloadAsync();
+        _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
+        await Fleet.AddSite(SiteId);
+        if (previous is not null && previous.TimeZone != settings.TimeZone)
+        {
+            // An inverter's dates and coverage slots are in its site's zone.
+            await Task.WhenAll(Inverters.Select(pair => Inverter(pair.Key).Configure(RegistrationOf(pair.Key, pair.Value))));
+        }
+
+        LogConfigured(SiteId, settings.Name, settings.TimeZone);
+        SchedulePush(force: false);
+    }
+
+    public async Task Remove()
+    {
+        if (Inverters.Count > 0)
+        {
+            await Task.WhenAll(Inverters.Keys.Select(inverterId => Inverter(inverterId).Remove()));
+        }
+
+        var existed = Settings is not null;
+        if (_state.RecordExists)
+        {
+            await _state.ClearStateAsync();
+        }
+
+        _state.State = new SiteState();
+        _rollup.Clear();
+        _zone = null;
+        await Fleet.RemoveSite(SiteId);
+        if (existed)
+        {
+            LogRemoved(SiteId);
+        }
+
+        DeactivateOnIdle();
+    }
+
+    public Task<SiteSnapshot?> GetSnapshot()
+    {
+        if (Settings is not { } settings)
+        {
+            return Task.FromResult<SiteSnapshot?>(null);
+        }
+
+        var inverters = new Dictionary<string, InverterSettings>(Inverters, StringComparer.Ordinal);
+        return Task.FromResult<SiteSnapshot?>(new SiteSnapshot(SiteId, settings, inverters, Summarize(settings)));
+    }
+
+    public async Task UpsertInverter(string inverterId, InverterSettings settings)
+    {
+        var site = RequireSite();
+        RegistrationRules.ValidateInverterId(inverterId);
+        RegistrationRules.ValidateSettings(settings);
+        var isNew = !Inverters.TryGetValue(inverterId, out var held);
+        if (held != settings)
+        {
+            Inverters[inverterId] = settings;
+            await WriteOrReloadAsync();
+        }
+
+        // Always passed on: the inverter ignores a repeat, and a repeat heals an inverter that missed an earlier call.
+        await Inverter(inverterId).Configure(new InverterRegistration(SiteId, inverterId, site.TimeZone, settings));
+        if (isNew)
+        {
+            SchedulePush(force: false);
+        }
+    }
+
+    public async Task<bool> RemoveInverter(string inverterId)
+    {
+        RequireSite();
+        if (!Inverters.Remove(inverterId))
+        {
+            return false;
+        }
+
+        await WriteOrReloadAsync();
+        await Inverter(inverterId).Remove();
+        _rollup.Remove(inverterId);
+        SchedulePush(force: false);
+        return true;
+    }
+
+    public async Task ReplaceInverters(IReadOnlyDictionary<string, InverterSettings> inverters)
+    {
+        ArgumentNullException.ThrowIfNull(inverters);
+        var site = RequireSite();
+        foreach (var (inverterId, settings) in inverters)
+        {
+            RegistrationRules.ValidateInverterId(inverterId);
+            RegistrationRules.ValidateSettings(settings, $"inverters[{inverterId}]");
+        }
+
+        var removed = Inverters.Keys.Where(inverterId => !inverters.ContainsKey(inverterId)).ToList();
+        var changed = removed.Count > 0 || inverters.Any(pair => !Inverters.TryGetValue(pair.Key, out var held) || held != pair.Value);
+        if (changed)
+        {
+            _state.State.Inverters = new Dictionary<string, InverterSettings>(inverters, StringComparer.Ordinal);
+            await WriteOrReloadAsync();
+        }
+
+        var calls = removed.Select(inverterId => Inverter(inverterId).Remove())
+            .Concat(inverters.Select(pair => Inverter(pair.Key).Configure(new InverterRegistration(SiteId, pair.Key, site.TimeZone, pair.Value))));
+        await Task.WhenAll(calls);
+        foreach (var inverterId in removed)
+        {
+            _rollup.Remove(inverterId);
+        }
+
+        if (changed)
+        {
+            SchedulePush(force: false);
+        }
+    }
+
+    public Task Report(InverterSummary summary)
+    {
+        // A late report from an inverter removed meanwhile is dropped.
+        if (Settings is not null && summary is not null && Inverters.ContainsKey(summary.InverterId) && _rollup.Apply(summary))
+        {
+            SchedulePush(force: false);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Problem>> GetProblems() =>
+        Task.FromResult(Settings is null ? [] : _rollup.Problems(SiteId, Inverters.Keys));
+
+    public Task ResendReport()
+    {
+        if (Settings is not null)
+        {
+            SchedulePush(force: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(FleetKey.Default);
+
+    private IInverterGrain Inverter(string inverterId) => GrainFactory.GetGrain<IInverterGrain>(InverterKey.Of(SiteId, inverterId));
+
+    private InverterRegistration RegistrationOf(string inverterId, InverterSettings settings) =>
+        new(SiteId, inverterId, Settings!.TimeZone, settings);
+
+    private SiteSettings RequireSite() => Settings ?? throw new SiteNotFoundException(SiteId);
+
+    private SiteSummary Summarize(SiteSettings settings) =>
+        _rollup.Summarize(SiteId, settings, Inverters.Keys, _zone ?? RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings)), _time.GetUtcNow());
+
+    private async Task WriteOrReloadAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from storage: start over from what storage holds on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void SchedulePush(bool force)
+    {
+        _forcePush |= force;
+        if (_pushScheduled || _pushTimer is null)
+        {
+            return;
+        }
+
+        _pushScheduled = true;
+        var due = _lastPushAt is { } last ? last + _options.SitePushInterval - _time.GetUtcNow() : TimeSpan.Zero;
+        _pushTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task PushReport()
+    {
+        _pushScheduled = false;
+        if (Settings is not { } settings)
+        {
+            return Task.CompletedTask;
+        }
+
+        var report = new SiteReport(Summarize(settings), _rollup.Problems(SiteId, Inverters.Keys));
+        if (!_forcePush && _lastReport is { } last && last.Summary == report.Summary && last.Problems.SequenceEqual(report.Problems))
+        {
+            return Task.CompletedTask;
+        }
+
+        _forcePush = false;
+        _lastReport = report;
+        _lastPushAt = _time.GetUtcNow();
+        Fleet.Report(report).Ignore();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} configured: '{Name}' in {TimeZone}")]
+    private partial void LogConfigured(string siteId, string name, string timeZone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} removed")]
+    private partial void LogRemoved(string siteId);
+}

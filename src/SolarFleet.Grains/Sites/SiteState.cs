@@ -1,0 +1,16 @@
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Abstractions.Sites;
+
+namespace SolarFleet.Grains.Sites;
+
+/// <summary>What a site grain persists: its settings and its inverters' settings. Summaries live in memory only.</summary>
+[GenerateSerializer]
+public sealed class SiteState
+{
+    /// <summary>Null when the site does not exist (never configured, or removed).</summary>
+    [Id(0)]
+    public SiteSettings? Settings { get; set; }
+
+    [Id(1)]
+    public Dictionary<string, InverterSettings> Inverters { get; set; } = new(StringComparer.Ordinal);
+}

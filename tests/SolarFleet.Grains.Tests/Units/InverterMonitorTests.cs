@@ -1,0 +1,163 @@
+using SolarFleet.Abstractions.Energy;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Inverters;
+using SolarFleet.Protocol.Polling;
+using SolarFleet.Protocol.Queries;
+using SolarFleet.Protocol.Readings;
+
+namespace SolarFleet.Grains.Tests.Units;
+
+public sealed class InverterMonitorTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 6, 21, 12, 0, 0, TimeSpan.Zero);
+    private static readonly InverterRegistration Registration =
+        new("home", "inv-1", "UTC", new InverterSettings("127.0.0.1", 50_000));
+
+    private readonly SolarFleetGrainOptions _options = new();
+    private readonly InverterMonitor _monitor;
+    private readonly List<DailyEnergy> _rows = [];
+
+    public InverterMonitorTests()
+    {
+        _monitor = new InverterMonitor("home", "inv-1", new InverterState(), _options);
+        _monitor.Apply(Registration, Noon.AddMinutes(-1));
+        _monitor.MarkWritten(Noon.AddMinutes(-1));
+    }
+
+    [Fact]
+    public void Is_pending_until_the_first_poll_result()
+    {
+        Assert.Equal(InverterHealth.Pending, _monitor.State.Health);
+        Assert.Equal("No data", _monitor.Snapshot().StatusText);
+        Assert.Equal(0, _monitor.Snapshot().PowerW);
+    }
+
+    [Fact]
+    public void A_repeated_registration_changes_nothing_and_a_changed_one_says_what()
+    {
+        Assert.Equal(RegistrationChange.None, _monitor.Apply(Registration, Noon));
+
+        var moved = Registration with { Settings = Registration.Settings with { Port = 50_001, PollSeconds = 30 } };
+        Assert.Equal(RegistrationChange.Endpoint | RegistrationChange.PollPeriod, _monitor.Apply(moved, Noon));
+        Assert.Equal(TimeSpan.FromSeconds(30), _monitor.PollPeriod);
+    }
+
+    [Fact]
+    public void Becomes_unreachable_after_the_threshold_since_the_first_failure_and_backs_off()
+    {
+        Good(Noon, power: 2000);
+        var failure = new PiPollFailure(PiFailureKind.ConnectionRefused, "Connection refused by 127.0.0.1:50000.", 0, 8);
+
+        var first = _monitor.OnFailure(failure, Noon.AddSeconds(23));
+        Assert.Equal(InverterHealth.Online, first.Health);
+        Assert.False(first.PersistNow);
+        Assert.Equal(TimeSpan.FromSeconds(46), _monitor.NextDelay());
+        _monitor.OnFailure(failure, Noon.AddSeconds(69));
+        Assert.Equal(TimeSpan.FromSeconds(92), _monitor.NextDelay());
+
+        var third = _monitor.OnFailure(failure, Noon.AddSeconds(161));
+        Assert.True(third.HealthChanged);
+        Assert.True(third.PersistNow);
+        Assert.Equal(InverterHealth.Unreachable, _monitor.State.Health);
+        Assert.Equal(Noon.AddSeconds(23), _monitor.State.HealthSince);
+        Assert.Equal("refused: Connection refused by 127.0.0.1:50000.", _monitor.Snapshot().LastError);
+        Assert.Equal(3, _monitor.Snapshot().ConsecutiveFailures);
+        Assert.Equal(0, _monitor.Snapshot().PowerW);
+
+        var back = Good(Noon.AddSeconds(345), power: 1500);
+        Assert.True(back.HealthChanged);
+        Assert.Equal(InverterHealth.Online, back.Health);
+        Assert.Equal(TimeSpan.FromSeconds(23), _monitor.NextDelay());
+        Assert.Equal(1500, _monitor.Snapshot().PowerW);
+    }
+
+    [Fact]
+    public void Steady_polls_are_not_written_until_the_write_interval_is_up()
+    {
+        var first = Good(Noon, power: 1000, today: 100);
+        Assert.True(first.PersistNow); // Pending -> Online is a transition.
+        _monitor.MarkWritten(Noon);
+
+        for (var i = 1; i < 13; i++)
+        {
+            Assert.False(Good(Noon.AddSeconds(23 * i), power: 1000 + i, today: 100 + i).PersistNow);
+        }
+
+        Assert.True(Good(Noon.AddMinutes(5), power: 1100, today: 130).PersistNow);
+    }
+
+    [Fact]
+    public void A_restart_carry_is_written_at_once()
+    {
+        Good(Noon, today: 5000);
+        _monitor.MarkWritten(Noon);
+
+        var restart = Good(Noon.AddSeconds(23), today: 10);
+
+        Assert.False(restart.HealthChanged);
+        Assert.True(restart.PersistNow);
+        Assert.Equal(5010, _monitor.Snapshot().EnergyTodayWh);
+    }
+
+    [Fact]
+    public void The_summary_is_offered_only_when_something_a_site_shows_changed()
+    {
+        Good(Noon, power: 1000, today: 100);
+        Assert.NotNull(_monitor.TakeSummaryIfChanged(Noon));
+        Assert.Null(_monitor.TakeSummaryIfChanged(Noon.AddSeconds(1)));
+
+        Good(Noon.AddSeconds(23), power: 1000, today: 100, voltage: 241.5);
+        Assert.Null(_monitor.TakeSummaryIfChanged(Noon.AddSeconds(23)));
+
+        Good(Noon.AddSeconds(46), power: 1200, today: 108);
+        var changed = _monitor.TakeSummaryIfChanged(Noon.AddSeconds(46));
+        Assert.NotNull(changed);
+        Assert.Equal(1200, changed.PowerW);
+        Assert.Equal(108, changed.EnergyTodayWh);
+        Assert.Equal(new DateOnly(2026, 6, 21), changed.LocalDate);
+    }
+
+    [Fact]
+    public void Ledger_rows_that_changed_are_handed_out_and_lifetime_follows_the_unit()
+    {
+        var wattHours = Registration with { Settings = Registration.Settings with { PowerTotalUnit = PowerTotalUnit.WattHours } };
+        Assert.Equal(RegistrationChange.PowerTotalUnit, _monitor.Apply(wattHours, Noon));
+
+        Good(Noon, today: 2000, powerTotal: 12_345_678);
+
+        var row = Assert.Single(_rows);
+        Assert.Equal(2000, row.EnergyWh);
+        Assert.Equal(12_345.678, row.LifetimeEndKwh);
+        Assert.Equal(12_345.678, _monitor.Snapshot().LifetimeEnergyKwh);
+    }
+
+    [Fact]
+    public void The_snapshot_lists_what_the_pi_does_not_support()
+    {
+        _monitor.OnSuccess(
+            new PiReading { StatusCode = 7, PowerNowW = 10, Timestamp = Noon.DateTime, Unsupported = PiQuerySet.GridHZ | PiQuerySet.UpTime },
+            Noon,
+            _rows);
+
+        Assert.Equal(["GridHZ", "UpTime"], _monitor.Snapshot().Unsupported);
+    }
+
+    private PollOutcome Good(DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null)
+    {
+        _rows.Clear();
+        var reading = new PiReading
+        {
+            PowerNowW = power,
+            PowerTodayWh = today,
+            PowerTotal = powerTotal,
+            StatusCode = 7,
+            GridVoltageV = voltage,
+            GridFrequencyHz = 60.0,
+            UptimeSeconds = 3600,
+            Timestamp = at.DateTime.AddSeconds(-5),
+        };
+        return _monitor.OnSuccess(reading, at, _rows);
+    }
+}

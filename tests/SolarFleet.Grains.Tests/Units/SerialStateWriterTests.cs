@@ -1,0 +1,128 @@
+using SolarFleet.Grains.Persistence;
+using SolarFleet.Grains.Tests.Support;
+
+namespace SolarFleet.Grains.Tests.Units;
+
+public sealed class SerialStateWriterTests
+{
+    private readonly List<TaskCompletionSource> _writes = [];
+    private readonly SerialStateWriter _writer;
+    private int _running;
+    private int _maxRunning;
+
+    public SerialStateWriterTests() => _writer = new SerialStateWriter(WriteAsync);
+
+    [Fact]
+    public async Task Never_runs_two_writes_at_once_and_folds_requests_that_wait()
+    {
+        var first = _writer.WriteAsync();
+        var second = _writer.WriteAsync();
+        var third = _writer.WriteAsync();
+
+        Assert.Same(second, third);
+        Assert.Equal(1, Count);
+
+        Write(0).SetResult();
+        await first;
+        await Eventually.True(() => Count == 2, "the waiting write started");
+        Write(1).SetResult();
+        await second;
+
+        Assert.Equal(1, _maxRunning);
+        Assert.Equal(2, Count);
+    }
+
+    [Fact]
+    public async Task A_request_after_a_waiting_write_started_gets_a_write_of_its_own()
+    {
+        var first = _writer.WriteAsync();
+        var second = _writer.WriteAsync();
+        Write(0).SetResult();
+        await first;
+        await Eventually.True(() => Count == 2, "the waiting write started");
+
+        var third = _writer.WriteAsync();
+
+        Assert.NotSame(second, third);
+        Write(1).SetResult();
+        await second;
+        await Eventually.True(() => Count == 3, "the third write started");
+        Write(2).SetResult();
+        await third;
+        Assert.Equal(3, Count);
+    }
+
+    [Fact]
+    public async Task A_failed_write_fails_its_caller_only()
+    {
+        var first = _writer.WriteAsync();
+        var second = _writer.WriteAsync();
+        Write(0).SetException(new InvalidOperationException("storage down"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        await Eventually.True(() => Count == 2, "the next write started");
+        Write(1).SetResult();
+        await second;
+    }
+
+    [Fact]
+    public async Task Another_operation_runs_after_every_queued_write()
+    {
+        var order = new List<string>();
+        var write = _writer.WriteAsync();
+        var clear = _writer.RunAsync(() =>
+        {
+            order.Add("clear");
+            return Task.CompletedTask;
+        });
+
+        Assert.Empty(order);
+        Write(0).SetResult();
+        await write;
+        await clear;
+        await _writer.IdleAsync();
+        Assert.Equal(["clear"], order);
+    }
+
+    private int Count
+    {
+        get
+        {
+            lock (_writes)
+            {
+                return _writes.Count;
+            }
+        }
+    }
+
+    private TaskCompletionSource Write(int index)
+    {
+        lock (_writes)
+        {
+            return _writes[index];
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var write = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_writes)
+        {
+            _running++;
+            _maxRunning = Math.Max(_maxRunning, _running);
+            _writes.Add(write);
+        }
+
+        try
+        {
+            await write.Task;
+        }
+        finally
+        {
+            lock (_writes)
+            {
+                _running--;
+            }
+        }
+    }
+}
