@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using SolarFleet.Postgres.Schema;
 
 namespace SolarFleet.Postgres.Tests.Infrastructure;
 
@@ -118,6 +119,14 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return ConnectionString(name);
+    }
+
+    /// <summary>Creates an empty database, applies the SolarFleet schema and returns its connection string.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var connectionString = await CreateDatabaseAsync(prefix, cancellationToken);
+        await new PostgresMigrator().MigrateAsync(connectionString, cancellationToken);
+        return connectionString;
     }
 
     public async ValueTask DisposeAsync()
