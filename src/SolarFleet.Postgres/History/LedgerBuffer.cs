@@ -6,58 +6,38 @@ namespace SolarFleet.Postgres.History;
 /// Ledger rows coalesced by (site, inverter, date) until the next flush. Bounded by the number of inverter-days
 /// seen between flushes, so it never drops anything, even through a long outage.
 /// </summary>
-internal sealed class LedgerBuffer
+internal sealed class LedgerBuffer : BatchBuffer
 {
-    private readonly Lock gate = new();
     private Dictionary<LedgerKey, PendingLedgerRow> pending = [];
-    private int inFlight;
 
-    /// <summary>Rows waiting, including a batch being written right now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return pending.Count + inFlight;
-            }
-        }
-    }
+    protected override int PendingCount => pending.Count;
 
     public void Add(DailyEnergy row, DateTimeOffset at)
     {
         var key = LedgerKey.Of(row);
         var incoming = new PendingLedgerRow(row, at);
-        lock (gate)
+        lock (Gate)
         {
             pending[key] = pending.TryGetValue(key, out var existing) ? PendingLedgerRow.Merge(existing, incoming) : incoming;
         }
     }
 
-    /// <summary>Takes every waiting row for one write; <see cref="Complete"/> or <see cref="Return"/> must follow.</summary>
+    /// <summary>Takes every waiting row for one write; <see cref="BatchBuffer.Complete"/> or <see cref="Return"/> must follow.</summary>
     public List<PendingLedgerRow> TakeAll()
     {
-        lock (gate)
+        lock (Gate)
         {
             var batch = pending.Values.ToList();
             pending = [];
-            inFlight = batch.Count;
+            InFlight = batch.Count;
             return batch;
-        }
-    }
-
-    public void Complete()
-    {
-        lock (gate)
-        {
-            inFlight = 0;
         }
     }
 
     /// <summary>Puts a batch that failed to write back, merged with anything reported since.</summary>
     public void Return(List<PendingLedgerRow> batch)
     {
-        lock (gate)
+        lock (Gate)
         {
             foreach (var row in batch)
             {
@@ -65,7 +45,7 @@ internal sealed class LedgerBuffer
                 pending[key] = pending.TryGetValue(key, out var newer) ? PendingLedgerRow.Merge(row, newer) : row;
             }
 
-            inFlight = 0;
+            InFlight = 0;
         }
     }
 }

@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Postgres.History;
+using SolarFleet.Postgres.Schema;
 
 namespace SolarFleet.Postgres.Hosting;
 
@@ -49,10 +50,22 @@ public static class PostgresSiloBuilderExtensions
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
 
+        // The schema must exist before any provider reads its queries, whatever order the host registered
+        // things in: migrate in the silo's very first stage.
         PostgresServiceCollectionExtensions.AddMigrationGate(builder.Services, connectionString);
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationLifecycle>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => new SiloStageHook(
+            "SolarFleet schema migration",
+            ServiceLifecycleStage.First,
+            provider.GetRequiredService<SchemaMigrationGate>().EnsureMigratedAsync));
+
+        // History flushing starts before grains run and stops (with a final flush) only after they have been
+        // deactivated: runtime stages stop after the application ones.
         builder.Services.AddSolarFleetPostgresHistory(connectionString, configureHistory);
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HistoryStoreLifecycle>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider =>
+        {
+            var store = provider.GetRequiredService<PostgresHistoryStore>();
+            return new SiloStageHook("SolarFleet history store", ServiceLifecycleStage.RuntimeInitialize, store.StartAsync, store.StopAsync);
+        });
         return builder;
     }
 }
