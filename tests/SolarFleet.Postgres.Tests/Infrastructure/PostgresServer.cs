@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using SolarFleet.Postgres.Schema;
 
@@ -53,7 +52,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var binDirectory = FindBinDirectory();
         var runAsPostgres = Environment.IsPrivilegedProcess;
         var root = Directory.CreateTempSubdirectory("solarfleet-pg-").FullName;
-        var server = new PostgresServer(binDirectory, root, FreeLoopbackPort(), runAsPostgres);
+        var server = new PostgresServer(binDirectory, root, LoopbackPort.Free(), runAsPostgres);
         try
         {
             if (runAsPostgres)
@@ -225,12 +224,5 @@ public sealed class PostgresServer : IAsyncDisposable
             ?? throw new InvalidOperationException(
                 "PostgreSQL server binaries (initdb, pg_ctl) were not found via 'pg_config --bindir' or /usr/lib/postgresql/*/bin. "
                 + "Install the Debian package 'postgresql' (these tests never skip).");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
