@@ -1,1 +1,65 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using SolarFleet.Simulator.Cli;
+using SolarFleet.Simulator.Faults;
+using SolarFleet.Simulator.Hosting;
+using SolarFleet.Simulator.Time;
+
+if (args is ["--help" or "-h"])
+{
+    Console.WriteLine(SimulatorArguments.Usage);
+    return 0;
+}
+
+if (!SimulatorArguments.TryParse(args, out var parsed, out var error))
+{
+    Console.Error.WriteLine($"error: {error}");
+    return 2;
+}
+
+TimeProvider time = TimeProvider.System;
+if (parsed!.Speed is not null || parsed.StartLocal is not null)
+{
+    var start = parsed.StartLocal is { } local
+        ? AcceleratedTimeProvider.TodayAt(TimeProvider.System, parsed.Site.TimeZone, local)
+        : TimeProvider.System.GetUtcNow();
+    time = new AcceleratedTimeProvider(TimeProvider.System, parsed.Speed ?? 1, start);
+}
+
+using var loggers = LoggerFactory.Create(logging => logging
+    .SetMinimumLevel(LogLevel.Warning)
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+
+PiSimulator simulator;
+try
+{
+    simulator = await PiSimulator.StartAsync(parsed.Options, time, loggers);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+await using (simulator)
+{
+    foreach (var (index, modes) in parsed.Faults)
+    {
+        simulator.Pis[index].Faults = PiFaults.Of(modes);
+    }
+
+    var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.TrySetResult();
+    }
+
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+    Console.WriteLine($"ready: {simulator.Pis.Count} Pis on {simulator.DescribeEndpoints()}");
+    await stop.Task;
+}
+
 return 0;

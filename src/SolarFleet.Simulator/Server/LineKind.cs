@@ -1,0 +1,10 @@
+namespace SolarFleet.Simulator.Server;
+
+/// <summary>What one request line asks for.</summary>
+internal enum LineKind
+{
+    Blank,
+    Close,
+    Query,
+    Unknown,
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using SolarFleet.Simulator.Hosting;
+
+namespace SolarFleet.Simulator.Server;
+
+/// <summary>
+/// The listening socket of one simulated Pi and its accept loop. It can be closed and reopened on the
+/// same port (the "refuse connections" fault). Each accepted connection runs as its own async session.
+/// </summary>
+internal sealed class PiListener
+{
+    private const int Backlog = 32;
+
+    private readonly Lock _gate = new();
+    private readonly IPEndPoint _endPoint;
+    private readonly SessionTracker _sessions;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+    private SimulatedPi? _pi;
+    private Socket? _socket;
+    private Task _acceptLoop = Task.CompletedTask;
+
+    public PiListener(Socket bound, SessionTracker sessions, ILogger logger, CancellationToken stopping)
+    {
+        _socket = bound;
+        _endPoint = (IPEndPoint)bound.LocalEndPoint!;
+        _sessions = sessions;
+        _logger = logger;
+        _stopping = stopping;
+    }
+
+    public IPEndPoint EndPoint => _endPoint;
+
+    /// <summary>Binds and listens on an endpoint; the socket is the caller's until handed to a listener.</summary>
+    public static Socket Bind(IPEndPoint endPoint)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(endPoint);
+            socket.Listen(Backlog);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts accepting for the Pi on the socket given at construction.</summary>
+    public void Start(SimulatedPi pi)
+    {
+        lock (_gate)
+        {
+            _pi = pi;
+            _acceptLoop = AcceptLoopAsync(_socket!, pi);
+        }
+    }
+
+    /// <summary>Listens again after <see cref="Stop"/>. Throws when the port has been taken meanwhile.</summary>
+    public void Reopen()
+    {
+        lock (_gate)
+        {
+            if (_socket is not null || _pi is null || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                _socket = Bind(_endPoint);
+            }
+            catch (SocketException e)
+            {
+                throw new InvalidOperationException($"Cannot listen on {_endPoint} again: {e.Message}", e);
+            }
+
+            _acceptLoop = AcceptLoopAsync(_socket, _pi);
+        }
+    }
+
+    /// <summary>Stops listening (new connections are refused); live connections carry on.</summary>
+    public Task Stop()
+    {
+        Socket? socket;
+        Task loop;
+        lock (_gate)
+        {
+            socket = _socket;
+            _socket = null;
+            loop = _acceptLoop;
+        }
+
+        socket?.Dispose();
+        return loop;
+    }
+
+    private async Task AcceptLoopAsync(Socket socket, SimulatedPi pi)
+    {
+        await Task.Yield();
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await socket.AcceptAsync(_stopping);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException
+                || (e is SocketException && _stopping.IsCancellationRequested))
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.OperationAborted)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // Typically out of file descriptors: back off in real time, the shortage is real.
+                _logger.LogWarning(e, "Accept failed on {EndPoint}: {Error}", _endPoint, e.SocketErrorCode);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, _stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            if (!pi.OpenConnection())
+            {
+                client.Dispose();
+                continue;
+            }
+
+            _sessions.Enter();
+            _ = ServeAsync(client, pi);
+        }
+    }
+
+    private async Task ServeAsync(Socket client, SimulatedPi pi)
+    {
+        try
+        {
+            await PiSession.RunAsync(client, pi, _stopping);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Connection to simulated Pi {EndPoint} failed", _endPoint);
+        }
+        finally
+        {
+            pi.CloseConnection();
+            _sessions.Exit();
+        }
+    }
+}
