@@ -102,23 +102,45 @@ public sealed class GrainCluster : IAsyncDisposable
 
     /// <summary>
     /// Moves the grains' clock on in steps until the inverter's snapshot satisfies <paramref name="condition"/>
-    /// (for outcomes that take several polls, such as backoff or staleness).
+    /// (for outcomes that take several polls, such as backoff or staleness). The clock moves only once the last
+    /// poll was applied, or after a short real pause when no poll is due (backoff) or a Pi waits on its own clock,
+    /// so a poll in flight is not aged by time that passed only in the test.
     /// </summary>
-    public Task<InverterSnapshot> DriveUntilAsync(string siteId, string inverterId, Func<InverterSnapshot, bool> condition, TimeSpan step, string because) =>
-        Eventually.Value(
-            async () =>
+    public async Task<InverterSnapshot> DriveUntilAsync(
+        string siteId,
+        string inverterId,
+        Func<InverterSnapshot, bool> condition,
+        TimeSpan step,
+        string because,
+        TimeSpan? pause = null)
+    {
+        var idle = pause ?? TimeSpan.FromMilliseconds(300);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        DateTimeOffset? pollSeenAtAdvance = null;
+        var advancedAt = DateTime.MinValue;
+        while (true)
+        {
+            var snapshot = await Inverter(siteId, inverterId).GetSnapshot();
+            if (snapshot is not null && condition(snapshot))
             {
-                var snapshot = await Inverter(siteId, inverterId).GetSnapshot();
-                if (snapshot is null || !condition(snapshot))
-                {
-                    Advance(step);
-                }
+                return snapshot;
+            }
 
-                return snapshot!;
-            },
-            snapshot => snapshot is not null && condition(snapshot),
-            because,
-            TimeSpan.FromSeconds(20));
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {because}; last value: {snapshot}");
+            }
+
+            if (snapshot?.LastPollAt != pollSeenAtAdvance || DateTime.UtcNow - advancedAt > idle)
+            {
+                pollSeenAtAdvance = snapshot?.LastPollAt;
+                advancedAt = DateTime.UtcNow;
+                Advance(step);
+            }
+
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 }
