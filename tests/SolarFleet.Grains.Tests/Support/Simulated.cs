@@ -40,5 +40,21 @@ public static class Simulated
         }
     }
 
+    /// <summary>Moves the shared fake clock poll period by poll period up to <paramref name="until"/>, waiting for every poll.</summary>
+    public static async Task DriveAsync(GrainCluster cluster, PiSimulator simulator, TimeSpan period, DateTimeOffset until, Func<DateTimeOffset, Task>? afterPoll = null)
+    {
+        var time = cluster.Time ?? throw new InvalidOperationException("Driving needs a fake clock.");
+        while (time.GetUtcNow() + period <= until)
+        {
+            time.Advance(period);
+            var at = time.GetUtcNow();
+            await PolledAsync(cluster, simulator, at);
+            if (afterPoll is not null)
+            {
+                await afterPoll(at);
+            }
+        }
+    }
+
     public static DateOnly LocalDate(SimulatedSite site, DateTimeOffset at) => DateOnly.FromDateTime(site.LocalTime(at));
 }
