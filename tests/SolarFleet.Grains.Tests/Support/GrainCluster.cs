@@ -44,7 +44,7 @@ public sealed class GrainCluster : IAsyncDisposable
         Action<ISiloBuilder>? silo = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.Options.ConfigureFileLogging = false;
+        builder.Options.ConfigureFileLogging = Environment.GetEnvironmentVariable("SF_TEST_LOGS") == "1";
         builder.ConfigureSilo((_, siloBuilder) =>
         {
             siloBuilder.AddMemoryGrainStorage(SolarFleetStorage.GrainStateProvider);

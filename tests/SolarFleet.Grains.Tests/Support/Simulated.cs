@@ -15,14 +15,17 @@ public static class Simulated
 
     public static string InverterId(SimulatedPi pi) => $"pi-{pi.Index}";
 
-    public static async Task RegisterAsync(GrainCluster cluster, PiSimulator simulator, int pollSeconds = InverterSettings.DefaultPollSeconds)
+    public static Task RegisterAsync(GrainCluster cluster, PiSimulator simulator, int pollSeconds = InverterSettings.DefaultPollSeconds) =>
+        RegisterAsync(cluster, simulator.Pis, pollSeconds);
+
+    public static async Task RegisterAsync(GrainCluster cluster, IReadOnlyList<SimulatedPi> pis, int pollSeconds = InverterSettings.DefaultPollSeconds)
     {
-        foreach (var site in simulator.Pis.Select(pi => pi.Site).Distinct())
+        foreach (var site in pis.Select(pi => pi.Site).Distinct())
         {
             await cluster.Site(site.Name).Configure(new SiteSettings(site.Name, site.TimeZoneId, site.Latitude, site.Longitude));
         }
 
-        foreach (var pi in simulator.Pis)
+        foreach (var pi in pis)
         {
             await cluster.Site(pi.Site.Name).UpsertInverter(InverterId(pi), Settings(pi, pollSeconds));
         }
