@@ -221,17 +221,13 @@ public sealed class InverterMonitor
     }
 
     /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status or error).</summary>
-    public InverterSummary? TakeSummaryIfChanged(DateTimeOffset now)
-    {
-        var current = CurrentSummary(State.LastPollAt ?? now);
-        if (_lastSummary is { } last && current with { UpdatedAt = last.UpdatedAt } == last)
-        {
-            return null;
-        }
+    public InverterSummary? TakeSummaryIfChanged(DateTimeOffset now) =>
+        _lastSummary is { } last && !SummaryDiffers(last) ? null : TakeSummary(now);
 
-        _lastSummary = current;
-        return current;
-    }
+    /// <summary>A PowerTotal in the Pi's configured unit, as kWh.</summary>
+    public double? ToKilowattHours(double? powerTotal) => powerTotal is { } value
+        ? Registration.Settings.PowerTotalUnit == PowerTotalUnit.WattHours ? value / 1000 : value
+        : null;
 
     /// <summary>Held ledger rows with dates in [from, to].</summary>
     public IEnumerable<DailyEnergy> HeldRows(DateOnly from, DateOnly to, DateOnly siteToday)
@@ -260,10 +256,17 @@ public sealed class InverterMonitor
         }
     }
 
-    /// <summary>A PowerTotal in the Pi's configured unit, as kWh.</summary>
-    public double? ToKilowattHours(double? powerTotal) => powerTotal is { } value
-        ? Registration.Settings.PowerTotalUnit == PowerTotalUnit.WattHours ? value / 1000 : value
-        : null;
+    // Compared field by field so an unchanged poll (the common case) allocates no summary.
+    private bool SummaryDiffers(InverterSummary last) =>
+        last.Health != State.Health
+        || last.HealthSince != State.HealthSince
+        || last.PowerW != EffectivePowerW()
+        || last.LocalDate != Ledger.LatestReadingDate
+        || last.EnergyTodayWh != Ledger.LatestEnergyWh()
+        || last.StatusCode != State.StatusCode
+        || last.LastError != SummaryError();
+
+    private string? SummaryError() => State.Health == InverterHealth.Unreachable ? State.LastError : null;
 
     private InverterSummary CurrentSummary(DateTimeOffset updatedAt) => new(
         InverterId,
@@ -273,6 +276,6 @@ public sealed class InverterMonitor
         Ledger.LatestReadingDate,
         Ledger.LatestEnergyWh(),
         State.StatusCode,
-        State.Health == InverterHealth.Unreachable ? State.LastError : null,
+        SummaryError(),
         updatedAt);
 }

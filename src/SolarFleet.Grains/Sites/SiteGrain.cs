@@ -125,6 +125,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     {
         if (Settings is not { } settings)
         {
+            ForgetUnknownSite();
             return Task.FromResult<SiteSnapshot?>(null);
         }
 
@@ -210,8 +211,16 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Problem>> GetProblems() =>
-        Task.FromResult(Settings is null ? [] : _rollup.Problems(SiteId, Inverters.Keys));
+    public Task<IReadOnlyList<Problem>> GetProblems()
+    {
+        if (Settings is null)
+        {
+            ForgetUnknownSite();
+            return Task.FromResult<IReadOnlyList<Problem>>([]);
+        }
+
+        return Task.FromResult(_rollup.Problems(SiteId, Inverters.Keys));
+    }
 
     public Task ResendReport()
     {
@@ -230,7 +239,25 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     private InverterRegistration RegistrationOf(string inverterId, InverterSettings settings) =>
         new(SiteId, inverterId, Settings!.TimeZone, settings);
 
-    private SiteSettings RequireSite() => Settings ?? throw new SiteNotFoundException(SiteId);
+    private SiteSettings RequireSite()
+    {
+        if (Settings is { } settings)
+        {
+            return settings;
+        }
+
+        ForgetUnknownSite();
+        throw new SiteNotFoundException(SiteId);
+    }
+
+    // Sites are kept active (their summaries live in memory); an id that names no site must not stay active.
+    private void ForgetUnknownSite()
+    {
+        if (!_state.RecordExists)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     private SiteSummary Summarize(SiteSettings settings) =>
         _rollup.Summarize(SiteId, settings, Inverters.Keys, _zone ?? RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings)), _time.GetUtcNow());
