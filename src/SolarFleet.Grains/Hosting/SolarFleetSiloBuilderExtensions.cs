@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Telemetry;
+using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Grains.Hosting;
 
@@ -26,6 +27,11 @@ public static class SolarFleetSiloBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SolarFleetGrainOptions>, SolarFleetGrainOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Connect and poll timeouts are about real sockets, so the client keeps real time even when the grains'
+        // clock is fake or accelerated.
+        services.TryAddSingleton<IPiClient>(sp =>
+            new PiClient(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.PiClient, TimeProvider.System));
         services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));

@@ -24,6 +24,9 @@ public sealed class GrainCluster : IAsyncDisposable
         Time = time;
     }
 
+    /// <summary>Poll limits for loopback Pis: short, so hung or silent Pis cost tests little real time.</summary>
+    public static PiClientOptions TestPolls { get; } = new() { ConnectTimeout = TimeSpan.FromSeconds(1), PollTimeout = TimeSpan.FromSeconds(1) };
+
     public InProcessTestCluster Cluster { get; }
 
     public FakeTimeProvider? Time { get; }
@@ -32,8 +35,9 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public IFleetGrain Fleet => Client.GetGrain<IFleetGrain>(FleetKey.Default);
 
+    /// <param name="client">A scripted client, or null for the real <see cref="PiClient"/> over TCP.</param>
     public static async Task<GrainCluster> StartAsync(
-        IPiClient client,
+        IPiClient? client,
         FakeTimeProvider? time = null,
         Action<SolarFleetGrainOptions>? options = null,
         short silos = 1,
@@ -48,9 +52,14 @@ public sealed class GrainCluster : IAsyncDisposable
             siloBuilder.AddSolarFleetGrains(o =>
             {
                 o.JitterFirstPoll = false;
+                o.PiClient = TestPolls;
                 options?.Invoke(o);
             });
-            siloBuilder.Services.AddSingleton(client);
+            if (client is not null)
+            {
+                siloBuilder.Services.AddSingleton(client);
+            }
+
             if (time is not null)
             {
                 siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, time);
@@ -76,6 +85,40 @@ public sealed class GrainCluster : IAsyncDisposable
             async () => (await Inverter(siteId, inverterId).GetSnapshot())!,
             snapshot => snapshot?.LastPollAt >= at,
             $"{siteId}/{inverterId} applied a poll at {at:O}");
+
+    /// <summary>
+    /// Waits until the fleet's view satisfies <paramref name="condition"/>. Sites push at most once per push interval
+    /// on the grains' clock, so a fake clock is moved on by that interval between looks.
+    /// </summary>
+    public Task<T> FleetAsync<T>(Func<IFleetGrain, Task<T>> read, Func<T, bool> condition, string because) =>
+        Eventually.Value(
+            async () =>
+            {
+                Time?.Advance(new SolarFleetGrainOptions().SitePushInterval);
+                return await read(Fleet);
+            },
+            condition,
+            because);
+
+    /// <summary>
+    /// Moves the grains' clock on in steps until the inverter's snapshot satisfies <paramref name="condition"/>
+    /// (for outcomes that take several polls, such as backoff or staleness).
+    /// </summary>
+    public Task<InverterSnapshot> DriveUntilAsync(string siteId, string inverterId, Func<InverterSnapshot, bool> condition, TimeSpan step, string because) =>
+        Eventually.Value(
+            async () =>
+            {
+                var snapshot = await Inverter(siteId, inverterId).GetSnapshot();
+                if (snapshot is null || !condition(snapshot))
+                {
+                    Advance(step);
+                }
+
+                return snapshot!;
+            },
+            snapshot => snapshot is not null && condition(snapshot),
+            because,
+            TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 }
