@@ -51,11 +51,12 @@ public sealed class ValidationTests(SiloWithSimulator host) : IClassFixture<Silo
     }
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_refused()
+    public async Task A_body_that_is_not_json_is_refused_as_an_unsupported_media_type()
     {
         using var response = await host.Admin.PutRaw("/api/sites/text-home", "name=x", "text/plain");
 
-        Assert.Equal(["body"], await response.ErrorFields());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
