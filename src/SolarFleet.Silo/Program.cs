@@ -11,6 +11,11 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == MigrateCommand.Name)
+        {
+            return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+        }
+
         try
         {
             var builder = SolarFleetApp.CreateBuilder(args);

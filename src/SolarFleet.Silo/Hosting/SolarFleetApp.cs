@@ -9,9 +9,11 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Postgres.Hosting;
 using SolarFleet.Silo.Api;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Auth;
+using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Health;
 using SolarFleet.Silo.Telemetry;
 
@@ -31,14 +33,30 @@ public static class SolarFleetApp
             throw new InvalidConfigurationException(errors);
         }
 
+        var demoAdminKey = options.Demo.Enabled ? DemoFleet.AddGeneratedAdminKey(options) : null;
         builder.Services.AddOptions<SolarFleetOptions>().Bind(builder.Configuration.GetSection(SolarFleetOptions.Section));
-        builder.Services.AddSolarFleetClock(TimeProvider.System);
-        builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString));
+        builder.Services.AddSolarFleetClock(options.Demo.Enabled ? DemoFleet.CreateClock(options.Demo) : TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString, builder.Configuration));
+        if (options.Demo.Enabled)
+        {
+            builder.Services.AddSingleton<DemoFleet>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFleet>());
+            if (demoAdminKey is not null)
+            {
+                // Shown once on the console, never logged: the key exists only in this process.
+                Console.WriteLine($"Demo admin API key (X-Api-Key): {demoAdminKey}");
+            }
+        }
 
         AddApi(builder.Services, options);
         AddTelemetry(builder, options);
-        builder.Services.AddHealthChecks()
+        var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        if (options.Storage == StorageKind.Postgres)
+        {
+            health.AddCheck<HistoryReadinessCheck>("history", tags: ["ready"]);
+        }
         return builder;
     }
 
@@ -80,8 +98,9 @@ public static class SolarFleetApp
         }
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString)
+    private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString, ConfigurationManager configuration)
     {
+        silo.AddSolarFleetGrains(grains => configuration.GetSection(SolarFleetOptions.Section + ":Grains").Bind(grains));
         var cluster = options.Orleans;
         if (options.Storage == StorageKind.Memory)
         {
@@ -106,7 +125,7 @@ public static class SolarFleetApp
                 silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             }
 
-            _ = connectionString;
+            silo.UseSolarFleetPostgres(connectionString!, history => configuration.GetSection(SolarFleetOptions.Section + ":History").Bind(history));
         }
     }
 

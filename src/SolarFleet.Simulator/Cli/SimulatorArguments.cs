@@ -55,7 +55,7 @@ internal sealed record SimulatorArguments
         }
         catch (ArgumentException e)
         {
-            error = e.Message;
+            error = e.Message.ReplaceLineEndings(" ");
             return false;
         }
     }

@@ -39,7 +39,7 @@ public enum PiFaultModes
     /// <summary>The inverter reports <see cref="PiFaults.FaultStatusCode"/> and produces nothing.</summary>
     FaultStatus = 1 << 10,
 
-    /// <summary>Serve one client at a time: a second concurrent connection is closed at once, unanswered.</summary>
+    /// <summary>Serve one client at a time: a second concurrent connection is reset (RST) at once, unanswered.</summary>
     SingleClient = 1 << 11,
 
     /// <summary>The Pi stops seeing inverter updates: values and TimeStamp freeze while the inverter keeps producing.</summary>

@@ -80,7 +80,7 @@ public sealed class SimulatedPi
     /// <summary>TCP connections accepted, including those closed at once by <see cref="PiFaultModes.SingleClient"/>.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
 
-    /// <summary>Connections closed unanswered because another client was connected (<see cref="PiFaultModes.SingleClient"/>).</summary>
+    /// <summary>Connections reset unanswered because another client was connected (<see cref="PiFaultModes.SingleClient"/>).</summary>
     public long ConnectionsRejected => Interlocked.Read(ref _connectionsRejected);
 
     /// <summary>Answers sent (success or error), not counting <c>close</c>.</summary>

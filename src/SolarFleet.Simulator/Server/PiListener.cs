@@ -39,6 +39,14 @@ internal sealed class PiListener
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (!OperatingSystem.IsWindows())
+            {
+                // Lets a Pi port be bound while old connections on it (or clients' connections that
+                // happened to use it as their local port) sit in TIME_WAIT. On Unix this never lets
+                // two listeners share a port.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
             socket.Bind(endPoint);
             socket.Listen(Backlog);
             return socket;
@@ -128,7 +136,8 @@ internal sealed class PiListener
 
             if (!pi.OpenConnection())
             {
-                client.Dispose();
+                // Busy: reset at once, so the client learns it deterministically whether or not it has sent anything.
+                client.LingerZeroThenClose();
                 continue;
             }
 

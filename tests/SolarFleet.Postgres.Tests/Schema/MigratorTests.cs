@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SolarFleet.Postgres.Hosting;
 using SolarFleet.Postgres.Schema;
 using SolarFleet.Postgres.Tests.Infrastructure;
 
@@ -79,6 +82,30 @@ public sealed class MigratorTests(PostgresFixture fixture)
         Assert.Equal(4, reports.Sum(report => report.Applied.Count));
         Assert.All(reports, report => Assert.Equal(4, report.SchemaVersion));
         Assert.Equal(4L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+    }
+
+    [Fact]
+    public async Task Hosted_service_migrates_when_the_host_starts()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync("hosted", Token);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSolarFleetPostgresMigrations(connectionString);
+        using var host = builder.Build();
+
+        await host.StartAsync(Token);
+        await host.StopAsync(Token);
+
+        Assert.Equal(4L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+    }
+
+    [Fact]
+    public async Task Host_does_not_start_when_the_database_cannot_be_reached()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSolarFleetPostgresMigrations($"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Timeout=2");
+        using var host = builder.Build();
+
+        await Assert.ThrowsAsync<NpgsqlException>(() => host.StartAsync(Token));
     }
 
     [Fact]

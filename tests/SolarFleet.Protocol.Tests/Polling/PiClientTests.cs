@@ -283,6 +283,38 @@ public sealed class PiClientTests
     }
 
     [Fact]
+    public async Task A_listener_whose_accept_queue_is_full_is_a_connect_timeout()
+    {
+        using var listener = ScriptedPi.BindInPiRange(static s => s.Listen(0));
+        var target = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            // Connect until one no longer completes: then the queue is full and further connection attempts go unanswered.
+            var full = false;
+            while (!full && fillers.Count < 16)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                var connect = filler.ConnectAsync(target, Ct).AsTask();
+                full = await Task.WhenAny(connect, Task.Delay(200, Ct)) != connect;
+            }
+
+            Assert.SkipUnless(full, "This network stack accepts connections beyond the listen backlog.");
+            using var client = new PiClient(Fast with { ConnectTimeout = TimeSpan.FromMilliseconds(300), PollTimeout = TimeSpan.FromSeconds(5) }, TimeProvider.System);
+            var endpoint = new PiEndpoint("127.0.0.1", target.Port);
+
+            var result = await client.PollAsync(endpoint, PiQuerySet.All, Ct);
+
+            AssertFailure(result, PiFailureKind.ConnectTimeout, $"connecting to {endpoint} timed out after 300 ms", 0);
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_host_is_host_not_found()
     {
         using var client = new PiClient(Fast, TimeProvider.System,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SolarFleet.Postgres.Tests.Infrastructure;
 
 namespace SolarFleet.Silo.Tests.Infrastructure;
 
@@ -17,8 +18,8 @@ public class SolarFleetFactory : WebApplicationFactory<Program>
         ["SolarFleet:ApiKeys:0:Role"] = "Admin",
         ["SolarFleet:ApiKeys:1:Key"] = ReaderKey,
         ["SolarFleet:ApiKeys:1:Role"] = "Reader",
-        ["SolarFleet:Orleans:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-        ["SolarFleet:Orleans:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+        ["SolarFleet:Orleans:SiloPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
+        ["SolarFleet:Orleans:GatewayPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
         ["SolarFleet:Metrics:RefreshInterval"] = "00:00:01",
     };
 
