@@ -23,8 +23,8 @@ public sealed partial class SiloFailoverTests(PostgresFixture postgres) : IClass
         await using var silos = new SiloSet();
         await silos.RunAsync(async () =>
         {
-            var doomed = silos.Start("a", SiloSettings.Postgres(database, "failover"));
-            var survivor = silos.Start("b", SiloSettings.Postgres(database, "failover"));
+            var doomed = silos.Start("a", Settings(database));
+            var survivor = silos.Start("b", Settings(database));
             await Task.WhenAll(doomed.WaitReadyAsync(StartUp), survivor.WaitReadyAsync(StartUp));
             Assert.Equal(4L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM solarfleet.schema_migrations", ct));
             Assert.Equal(2L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM orleans_membership WHERE status = 3", ct));
@@ -56,6 +56,14 @@ public sealed partial class SiloFailoverTests(PostgresFixture postgres) : IClass
                 $"Killed silo hosted {hostedByDoomed.Count} of {fleet.Pis.Count} inverters; declared dead after {deadAfter.TotalSeconds:0.0} s; every inverter polled twice after {failover.TotalSeconds:0.0} s."));
         });
     }
+
+    /// <summary>
+    /// The metrics refresh reads the fleet, site and inverter grains, which alone would wake every grain again within
+    /// seconds of a failover. Here it stays out of the way, so only the persistent reminders can bring polling back.
+    /// </summary>
+    private static SiloSettings Settings(string database) => SiloSettings.Postgres(database, "failover")
+        .With("SolarFleet:Metrics:RefreshInterval", "01:00:00")
+        .With("SolarFleet:Metrics:MaxInverterSeries", "0");
 
     /// <summary>The inverters whose grain logged its registration on this silo, i.e. the ones it hosted.</summary>
     private static HashSet<string> HostedInverters(SiloProcess silo) =>

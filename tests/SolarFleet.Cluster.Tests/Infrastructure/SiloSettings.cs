@@ -41,6 +41,8 @@ public sealed class SiloSettings
             .With("SolarFleet:Grains:ReminderPeriod", "00:01:00")
             .With("SolarFleet:History:FlushInterval", "00:00:01")
             .With("SolarFleet:History:MaxRetryDelay", "00:00:05")
+            .With("Logging:LogLevel:Polly", "Warning")
+            .With("Logging:Console:FormatterName", "simple")
             .With("Logging:Console:FormatterOptions:SingleLine", "true")
             .With("Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ");
     }
