@@ -15,6 +15,14 @@ public sealed class SiloSet : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts a silo and waits until it is ready to serve.</summary>
+    public async Task<SiloProcess> StartReadyAsync(string name, SiloSettings settings)
+    {
+        var silo = Start(name, settings);
+        await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return silo;
+    }
+
     /// <summary>Runs the test body; a failure is rethrown with every silo's output appended.</summary>
     public async Task RunAsync(Func<Task> body)
     {
@@ -36,5 +44,7 @@ public sealed class SiloSet : IAsyncDisposable
         {
             await silo.DisposeAsync();
         }
+
+        silos.Clear();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
-using SolarFleet.Postgres.Tests.Infrastructure;
 
 namespace SolarFleet.Cluster.Tests.Infrastructure;
 
@@ -24,7 +25,8 @@ public sealed class SiloSettings
 
     public static SiloSettings Postgres(string connectionString, string clusterId)
     {
-        var settings = new SiloSettings { HttpPort = LoopbackPort.Free(), SiloPort = LoopbackPort.Free() };
+        var ports = DistinctFreePorts(3);
+        var settings = new SiloSettings { HttpPort = ports[0], SiloPort = ports[1] };
         return settings
             .With("urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.HttpPort}"))
             .With("SolarFleet:Storage", "Postgres")
@@ -33,7 +35,7 @@ public sealed class SiloSettings
             .With("SolarFleet:Orleans:ClusterId", clusterId)
             .With("SolarFleet:Orleans:ServiceId", "solarfleet-tests")
             .With("SolarFleet:Orleans:SiloPort", settings.SiloPort.ToString(CultureInfo.InvariantCulture))
-            .With("SolarFleet:Orleans:GatewayPort", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture))
+            .With("SolarFleet:Orleans:GatewayPort", ports[2].ToString(CultureInfo.InvariantCulture))
             .With("SolarFleet:Orleans:AdvertisedIp", "127.0.0.1")
             .With("SolarFleet:ApiKeys:0:Key", AdminKey)
             .With("SolarFleet:ApiKeys:0:Role", "Admin")
@@ -42,15 +44,38 @@ public sealed class SiloSettings
             .With("SolarFleet:History:FlushInterval", "00:00:01")
             .With("SolarFleet:History:MaxRetryDelay", "00:00:05")
             .With("Logging:LogLevel:Polly", "Warning")
+            // Retried every 250 ms while a dead silo is still listed; it would fill the output shown on failure.
+            .With("Logging:LogLevel:Orleans.Runtime.GrainDirectory.GrainDirectoryHandoffManager", "Error")
             .With("Logging:Console:FormatterName", "simple")
             .With("Logging:Console:FormatterOptions:SingleLine", "true")
             .With("Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ");
     }
 
+    /// <summary>
+    /// The metrics refresh reads the fleet, site and inverter grains, which alone wakes every grain again within
+    /// seconds of a failover. With this it stays out of the way: polling comes back only through the grains themselves.
+    /// </summary>
+    public SiloSettings WithoutMetricsReads() => With("SolarFleet:Metrics:RefreshInterval", "01:00:00").With("SolarFleet:Metrics:MaxInverterSeries", "0");
+
     public SiloSettings With(string key, string value)
     {
         values[key] = value;
         return this;
+    }
+
+    /// <summary>Free loopback ports, held open together while they are found so that none comes back twice.</summary>
+    private static int[] DistinctFreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
+        }
     }
 
     public IEnumerable<string> Arguments() => values.Select(v => $"--{v.Key}={v.Value}");

@@ -52,7 +52,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public static string Key(SimulatedPi pi) => $"{pi.Site.Name}/{InverterId(pi)}";
 
     /// <summary>PUT /api/fleet: every site with its Pis, polled every five seconds.</summary>
-    public async Task RegisterAsync(HttpClient api)
+    private async Task RegisterAsync(HttpClient api)
     {
         var document = new
         {
@@ -75,6 +75,13 @@ public sealed class SimulatedFleet : IAsyncDisposable
         using var response = await api.PutAsJsonAsync(ApiJson.U("/api/fleet"), document, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"PUT /api/fleet: {(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>Registers the fleet through one silo and waits until the roll-up counts every inverter online.</summary>
+    public async Task RegisterOnlineAsync(HttpClient api)
+    {
+        await RegisterAsync(api);
+        await WaitAllOnlineAsync(api, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Waits until the fleet roll-up counts every inverter online.</summary>

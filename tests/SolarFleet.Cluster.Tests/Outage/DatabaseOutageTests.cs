@@ -24,10 +24,8 @@ public sealed partial class DatabaseOutageTests(PostgresFixture postgres) : ICla
         await using var silos = new SiloSet();
         await silos.RunAsync(async () =>
         {
-            var silo = silos.Start("solo", SiloSettings.Postgres(database, "outage"));
-            await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            await fleet.RegisterAsync(silo.Api);
-            await fleet.WaitAllOnlineAsync(silo.Api, TimeSpan.FromSeconds(60));
+            var silo = await silos.StartReadyAsync("solo", SiloSettings.Postgres(database, "outage"));
+            await fleet.RegisterOnlineAsync(silo.Api);
             await Eventually.Get(
                 () => Db.ScalarAsync<long>(database, "SELECT count(DISTINCT inverter_id) FROM solarfleet.daily_ledger", ct),
                 rows => rows == fleet.Pis.Count,

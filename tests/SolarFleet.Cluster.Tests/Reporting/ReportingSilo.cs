@@ -54,6 +54,21 @@ public sealed class ReportingSilo(PostgresFixture postgres) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var database = await postgres.Server.CreateDatabaseAsync("reporting", ct);
         Silo = Silos.Start("reporting", SiloSettings.Postgres(database, "reporting"));
+        try
+        {
+            await SetUpAsync(database, ct);
+        }
+        catch
+        {
+            // A fixture that fails to start is not disposed: the silo must not outlive the run.
+            await Silos.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Silos.DisposeAsync();
+
+    private async Task SetUpAsync(string database, CancellationToken ct) =>
         await Silos.RunAsync(async () =>
         {
             await Silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -75,9 +90,6 @@ public sealed class ReportingSilo(PostgresFixture postgres) : IAsyncLifetime
 
             Assert.True(await store.FlushAsync(ct), "the ledger rows were written");
         });
-    }
-
-    public async ValueTask DisposeAsync() => await Silos.DisposeAsync();
 
     private async Task RegisterAsync(string siteId, string name, string timeZone, int port)
     {
