@@ -51,6 +51,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     public static string Key(SimulatedPi pi) => $"{pi.Site.Name}/{InverterId(pi)}";
 
+    /// <summary>The inverter's resource in the HTTP API.</summary>
+    public static string ApiPath(SimulatedPi pi) => $"/api/sites/{pi.Site.Name}/inverters/{InverterId(pi)}";
+
     /// <summary>PUT /api/fleet: every site with its Pis, polled every five seconds.</summary>
     private async Task RegisterAsync(HttpClient api)
     {

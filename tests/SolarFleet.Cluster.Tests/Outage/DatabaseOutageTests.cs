@@ -134,18 +134,17 @@ public sealed partial class DatabaseOutageTests(PostgresFixture postgres) : ICla
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
+    /// <summary>The inverters whose live state (GET inverter) does not yet show a successful poll after <paramref name="since"/>.</summary>
     private static async Task<string> InvertersPolledSinceAsync(SiloProcess silo, SimulatedFleet fleet, DateTimeOffset since)
     {
         var waiting = new List<string>();
-        foreach (var siteId in fleet.SiteIds)
+        foreach (var pi in fleet.Pis)
         {
-            foreach (var inverter in (await silo.Api.GetJson($"/api/sites/{siteId}/inverters")).AsArray())
+            var inverter = await silo.Api.GetJson(SimulatedFleet.ApiPath(pi));
+            var lastSuccess = inverter["lastSuccessAt"]?.GetValue<DateTimeOffset>();
+            if (inverter["health"]?.GetValue<string>() != "online" || lastSuccess is null || lastSuccess <= since)
             {
-                var lastSuccess = inverter?["lastSuccessAt"]?.GetValue<DateTimeOffset>();
-                if (inverter?["health"]?.GetValue<string>() != "online" || lastSuccess is null || lastSuccess <= since)
-                {
-                    waiting.Add($"{siteId}/{inverter?["id"]} ({inverter?["health"]}, last success {lastSuccess:O})");
-                }
+                waiting.Add($"{SimulatedFleet.Key(pi)} ({inverter["health"]}, last success {lastSuccess:O})");
             }
         }
 
