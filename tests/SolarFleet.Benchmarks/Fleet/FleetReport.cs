@@ -64,7 +64,7 @@ public sealed record SiloReport
     /// <summary>Failed polls in the window by result tag.</summary>
     public IReadOnlyDictionary<string, long> PollsFailed { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Good polls over polls expected.</summary>
+    /// <summary>Rate of good polls (fitted over the window's scrapes) over the scheduled rate, inverters / period.</summary>
     public double Completion { get; init; }
 
     public double LatencyP50Ms { get; init; }
