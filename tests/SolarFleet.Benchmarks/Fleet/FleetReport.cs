@@ -64,8 +64,11 @@ public sealed record SiloReport
     /// <summary>Failed polls in the window by result tag.</summary>
     public IReadOnlyDictionary<string, long> PollsFailed { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Rate of good polls (fitted over the window's scrapes) over the scheduled rate, inverters / period.</summary>
+    /// <summary>Good polls over polls expected (inverters × window / period).</summary>
     public double Completion { get; init; }
+
+    /// <summary>± on <see cref="Completion"/>: where inside the two scrape requests the counters were read is not known.</summary>
+    public double CompletionUncertainty { get; init; }
 
     public double LatencyP50Ms { get; init; }
 

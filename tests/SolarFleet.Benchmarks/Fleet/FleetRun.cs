@@ -116,13 +116,10 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         var first = await ScrapeAsync(silo, cancellationToken);
         var before = first.Sample;
         var backlog = new List<double>();
-        var okSeries = new List<(double Seconds, double Ok)> { (0, before.Sum(PollsMetric, OkResult)) };
         while (window - _time.GetElapsedTime(first.At) > sampleInterval)
         {
             await Task.Delay(sampleInterval, _time, cancellationToken);
-            var sample = await ScrapeAsync(silo, cancellationToken);
-            backlog.Add(sample.Sample.Sum(BacklogMetric));
-            okSeries.Add((_time.GetElapsedTime(first.At, sample.At).TotalSeconds, sample.Sample.Sum(PollsMetric, OkResult)));
+            backlog.Add(PrometheusSample.Parse(await silo.ScrapeAsync(cancellationToken)).Sum(BacklogMetric));
         }
 
         var left = window - _time.GetElapsedTime(first.At);
@@ -136,14 +133,13 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         var cpu = last.Cpu - first.Cpu;
         var elapsed = _time.GetElapsedTime(first.At, last.At);
         backlog.Add(after.Sum(BacklogMetric));
-        okSeries.Add((elapsed.TotalSeconds, after.Sum(PollsMetric, OkResult)));
 
         var ok = (long)(after.Sum(PollsMetric, OkResult) - before.Sum(PollsMetric, OkResult));
         var failed = FailedByResult(before, after);
+        // Every inverter polls exactly once per period, so over whole periods the count is exact; what is uncertain is
+        // when inside each scrape request the counters were read: up to half of each scrape's duration either way.
         var expected = arguments.Inverters * (elapsed / arguments.Period);
-        // When a scrape read the counters is only known to within its duration, which under load is long enough to
-        // move "expected" by tenths of a percent. The good-poll rate fitted over every scrape of the window averages that out.
-        var completion = Slope(okSeries) * arguments.PeriodSeconds / arguments.Inverters;
+        var uncertainPolls = arguments.Inverters * ((first.Duration + last.Duration) / 2 / arguments.Period);
         var latency = new HistogramWindow(before.Buckets(PollDurationMetric), after.Buckets(PollDurationMetric));
         var age = new HistogramWindow(before.Buckets(DataAgeMetric), after.Buckets(DataAgeMetric));
         var polls = ok + failed.Values.Sum();
@@ -156,7 +152,8 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             PollsExpected = (long)Math.Round(expected),
             PollsOk = ok,
             PollsFailed = failed,
-            Completion = completion,
+            Completion = ok / expected,
+            CompletionUncertainty = uncertainPolls / expected,
             LatencyP50Ms = latency.Quantile(0.50) * 1000,
             LatencyP99Ms = latency.Quantile(0.99) * 1000,
             LatencyMaxBucketMs = latency.MaxUpperBound * 1000,
@@ -176,13 +173,13 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
     /// A scrape, the silo's CPU time just after it, and the scrape's midpoint: the counters were read somewhere inside
     /// the request, and under load a scrape takes long enough to matter for the polls expected in the window.
     /// </summary>
-    private async Task<(PrometheusSample Sample, long At, TimeSpan Cpu)> ScrapeAsync(SiloProcess silo, CancellationToken cancellationToken)
+    private async Task<(PrometheusSample Sample, long At, TimeSpan Duration, TimeSpan Cpu)> ScrapeAsync(SiloProcess silo, CancellationToken cancellationToken)
     {
         var sent = _time.GetTimestamp();
         var text = await silo.ScrapeAsync(cancellationToken);
         var received = _time.GetTimestamp();
         var cpu = silo.Process.CpuTime();
-        return (PrometheusSample.Parse(text), sent + ((received - sent) / 2), cpu);
+        return (PrometheusSample.Parse(text), sent + ((received - sent) / 2), _time.GetElapsedTime(sent, received), cpu);
     }
 
     /// <summary>Polls GET /api/fleet until no registered inverter is pending; seconds since <paramref name="since"/>, or null on timeout.</summary>
@@ -204,16 +201,6 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         }
 
         return (null, pending);
-    }
-
-    /// <summary>Least-squares slope of y over x.</summary>
-    private static double Slope(IReadOnlyList<(double X, double Y)> points)
-    {
-        var meanX = points.Average(p => p.X);
-        var meanY = points.Average(p => p.Y);
-        var covariance = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
-        var variance = points.Sum(p => (p.X - meanX) * (p.X - meanX));
-        return variance == 0 ? double.NaN : covariance / variance;
     }
 
     private static Dictionary<string, long> FailedByResult(PrometheusSample before, PrometheusSample after)

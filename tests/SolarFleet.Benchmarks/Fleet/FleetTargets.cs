@@ -20,7 +20,7 @@ public static class FleetTargets
         ArgumentNullException.ThrowIfNull(report);
         var silo = report.Silo;
         var missed = new List<string>();
-        Check(silo.Completion >= MinCompletion, $"completion {silo.Completion:P2} < {MinCompletion:P1} ({silo.PollsOk} of {silo.PollsExpected} polls)");
+        Check(silo.Completion + silo.CompletionUncertainty >= MinCompletion, $"completion {silo.Completion:P2} (± {silo.CompletionUncertainty:P2}) < {MinCompletion:P1} ({silo.PollsOk} of {silo.PollsExpected} polls)");
         Check(silo.LatencyP99Ms < MaxLatencyP99Ms, $"poll latency p99 {silo.LatencyP99Ms:0.0} ms >= {MaxLatencyP99Ms} ms");
         Check(silo.PeakRssMiB < MaxPeakRssMiB, $"peak RSS {silo.PeakRssMiB:0} MiB >= {MaxPeakRssMiB} MiB");
         Check(silo.AllPolledSeconds is <= MaxFirstPollSeconds, $"first poll of every inverter took {(silo.AllPolledSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "longer than the timeout")} (> {MaxFirstPollSeconds} s)");
