@@ -85,6 +85,9 @@ public sealed record SiloReport
 
     public double PeakRssMiB { get; init; }
 
+    /// <summary>CPU the simulated Pis used in the same window, on the same cores.</summary>
+    public double SimulatorCpuSeconds { get; init; }
+
     /// <summary>GC pause time in the window, and since the silo started.</summary>
     public double GcPauseWindowSeconds { get; init; }
 

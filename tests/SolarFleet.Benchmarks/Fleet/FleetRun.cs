@@ -113,6 +113,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         Log($"measuring {window.TotalSeconds:0} s");
         // About ten scrapes per window, no more often than a Prometheus server would (each one costs the silo CPU).
         var sampleInterval = TimeSpan.FromSeconds(Math.Clamp(window.TotalSeconds / 10, 2, 15));
+        var simulatorCpuBefore = simulators.CpuTime();
         var first = await ScrapeAsync(silo, cancellationToken);
         var before = first.Sample;
         var backlog = new List<double>();
@@ -129,6 +130,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         }
 
         var last = await ScrapeAsync(silo, cancellationToken);
+        var simulatorCpu = simulators.CpuTime() - simulatorCpuBefore;
         var after = last.Sample;
         var cpu = last.Cpu - first.Cpu;
         var elapsed = _time.GetElapsedTime(first.At, last.At);
@@ -161,6 +163,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             CpuSeconds = cpu.TotalSeconds,
             CpuMillisecondsPerPoll = polls == 0 ? double.NaN : cpu.TotalMilliseconds / polls,
             PeakRssMiB = silo.Process.PeakResidentBytes() / 1024.0 / 1024.0,
+            SimulatorCpuSeconds = simulatorCpu.TotalSeconds,
             GcPauseWindowSeconds = after.Sum(GcPauseMetric) - before.Sum(GcPauseMetric),
             GcPauseTotalSeconds = after.Sum(GcPauseMetric),
             HistoryBacklogMax = arguments.Postgres ? backlog.Max() : null,

@@ -7,6 +7,8 @@ using SolarFleet.Protocol.Readings;
 namespace SolarFleet.Benchmarks.Micro;
 
 /// <summary>Decoding one Pi's answer to every query, as it arrives in one read or split over several.</summary>
+// In process: a generated benchmark project would sit below tests/ and inherit the test projects' build settings.
+[InProcess]
 [MemoryDiagnoser]
 public class AnswerDecodingBenchmarks
 {

@@ -6,6 +6,8 @@ using SolarFleet.Simulator.Hosting;
 namespace SolarFleet.Benchmarks.Micro;
 
 /// <summary>One whole poll (connect, ask everything, decode, close) against a simulated Pi in this process, over loopback TCP.</summary>
+// In process: a generated benchmark project would sit below tests/ and inherit the test projects' build settings.
+[InProcess]
 [MemoryDiagnoser]
 public class PollBenchmarks
 {

@@ -23,6 +23,9 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
 
     public int ProcessCount => _processes.Count;
 
+    /// <summary>CPU time all simulator processes have used so far: the load generator shares the machine with what it measures.</summary>
+    public TimeSpan CpuTime() => _processes.Aggregate(TimeSpan.Zero, (sum, process) => sum + process.CpuTime());
+
     /// <summary>Starts enough simulator processes for <paramref name="pis"/> Pis and waits until each has said it is ready.</summary>
     public static async Task<SimulatorFleet> StartAsync(string simulatorDll, int pis, int pisPerProcess, string logDirectory, CancellationToken cancellationToken)
     {
