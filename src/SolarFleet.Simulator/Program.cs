@@ -62,4 +62,6 @@ await using (simulator)
     await stop.Task;
 }
 
+// Totals for load generators that compare what clients saw with what the Pis served.
+Console.WriteLine($"stopped: {simulator.Pis.Sum(pi => pi.ConnectionsAccepted)} connections, {simulator.Pis.Sum(pi => pi.QueriesAnswered)} answers");
 return 0;

@@ -17,6 +17,20 @@ public sealed class SolarFleetMetrics
 
     private static readonly KeyValuePair<string, object?>[] ResultTags = CreateResultTags();
 
+    // The exporters' default buckets (0, 5, 10, 25 ... seconds) put every healthy poll in the first one, so
+    // latency percentiles could not be read from them. A loopback poll takes about a millisecond; a poll
+    // timeout is 10 s.
+    private static readonly InstrumentAdvice<double> PollDurationAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
+    // The inverter updates about every 23 s, so fresh data is 0-25 s old; the rest tells how stale it got.
+    private static readonly InstrumentAdvice<double> DataAgeAdvice = new()
+    {
+        HistogramBucketBoundaries = [1, 5, 10, 15, 20, 25, 30, 45, 60, 120, 300, 900, 3600],
+    };
+
     private readonly Counter<long> _polls;
     private readonly Histogram<double> _pollDuration;
     private readonly Histogram<double> _dataAge;
@@ -26,8 +40,8 @@ public sealed class SolarFleetMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
         _polls = Meter.CreateCounter<long>(PollsName, unit: "{poll}", description: "Polls of Pis by result.");
-        _pollDuration = Meter.CreateHistogram<double>(PollDurationName, unit: "s", description: "Duration of one poll, connect to close.");
-        _dataAge = Meter.CreateHistogram<double>(DataAgeName, unit: "s", description: "Age of a good poll's TimeStamp relative to the site-local now.");
+        _pollDuration = Meter.CreateHistogram(PollDurationName, unit: "s", description: "Duration of one poll, connect to close.", tags: null, advice: PollDurationAdvice);
+        _dataAge = Meter.CreateHistogram(DataAgeName, unit: "s", description: "Age of a good poll's TimeStamp relative to the site-local now.", tags: null, advice: DataAgeAdvice);
     }
 
     /// <summary>The meter, for hosts that add their own fleet and site gauges to it.</summary>

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace SolarFleet.Benchmarks.Fleet;
+
+/// <summary>The fleet command's options.</summary>
+public sealed record FleetArguments
+{
+    public const string Usage =
+        "usage: SolarFleet.Benchmarks fleet --inverters N [--period 23] [--duration 120] [--storage memory|postgres]\n"
+        + "       [--per-site 10] [--pis-per-simulator 15000] [--floor-duration S] [--first-poll-timeout 180]\n"
+        + "       [--bin DIR] [--out DIR]";
+
+    public int Inverters { get; init; } = 1_000;
+
+    /// <summary>Poll period of every inverter, seconds (the API accepts 5-3600).</summary>
+    public int PeriodSeconds { get; init; } = 23;
+
+    /// <summary>Length of the measured steady-state window, seconds (rounded down to whole periods, at least one).</summary>
+    public int DurationSeconds { get; init; } = 120;
+
+    public bool Postgres { get; init; }
+
+    public int InvertersPerSite { get; init; } = 10;
+
+    public int PisPerSimulator { get; init; } = 15_000;
+
+    /// <summary>Measured window of the protocol-client floor; defaults to the fleet window, capped at three periods.</summary>
+    public int? FloorDurationSeconds { get; init; }
+
+    /// <summary>How long to wait for every inverter's first poll before measuring anyway.</summary>
+    public int FirstPollTimeoutSeconds { get; init; } = 180;
+
+    /// <summary>Directory holding SolarFleet.Silo.dll and SolarFleet.Simulator.dll; null: the silo's build output next to this build.</summary>
+    public string? BinDirectory { get; init; }
+
+    /// <summary>Where the JSON summary and the children's logs go; null: a new temporary directory.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public TimeSpan Period => TimeSpan.FromSeconds(PeriodSeconds);
+
+    /// <summary>The fleet window: whole periods.</summary>
+    public TimeSpan Window => Period * Math.Max(1, DurationSeconds / PeriodSeconds);
+
+    /// <summary>The floor window: whole periods.</summary>
+    public TimeSpan FloorWindow => Period * Math.Max(1, (FloorDurationSeconds ?? Math.Min(DurationSeconds, 3 * PeriodSeconds)) / PeriodSeconds);
+
+    public static FleetArguments Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var parsed = new FleetArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            parsed = name switch
+            {
+                "--inverters" => parsed with { Inverters = Positive(name, value) },
+                "--period" => parsed with { PeriodSeconds = Positive(name, value) },
+                "--duration" => parsed with { DurationSeconds = Positive(name, value) },
+                "--storage" => parsed with
+                {
+                    Postgres = value.ToUpperInvariant() switch
+                    {
+                        "MEMORY" => false,
+                        "POSTGRES" => true,
+                        _ => throw new ArgumentException($"--storage is memory or postgres, not '{value}'."),
+                    },
+                },
+                "--per-site" => parsed with { InvertersPerSite = Positive(name, value) },
+                "--pis-per-simulator" => parsed with { PisPerSimulator = Positive(name, value) },
+                "--floor-duration" => parsed with { FloorDurationSeconds = Positive(name, value) },
+                "--first-poll-timeout" => parsed with { FirstPollTimeoutSeconds = Positive(name, value) },
+                "--bin" => parsed with { BinDirectory = value },
+                "--out" => parsed with { OutputDirectory = value },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        if (parsed.PeriodSeconds is < 5 or > 3600)
+        {
+            throw new ArgumentException("--period must be 5-3600 seconds (what the API accepts).");
+        }
+
+        if (parsed.PisPerSimulator > 16_000)
+        {
+            throw new ArgumentException("--pis-per-simulator must be at most 16000 (Pi ports on one address; 20,000 open files per process).");
+        }
+
+        return parsed;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} wants a positive whole number, not '{value}'.");
+}

@@ -1,0 +1,102 @@
+namespace SolarFleet.Benchmarks.Fleet;
+
+/// <summary>The JSON summary of one fleet run. Times in seconds unless the name says otherwise.</summary>
+public sealed record FleetReport
+{
+    public required string Date { get; init; }
+
+    public required string Machine { get; init; }
+
+    public required string Command { get; init; }
+
+    public required int Inverters { get; init; }
+
+    public required int Sites { get; init; }
+
+    public required int PeriodSeconds { get; init; }
+
+    public required string Storage { get; init; }
+
+    public required int SimulatorProcesses { get; init; }
+
+    public required FloorReport Floor { get; init; }
+
+    public required SiloReport Silo { get; init; }
+
+    /// <summary>SolarFleet's CPU per poll over the floor's, measured in the same run.</summary>
+    public double CpuRatioToFloor { get; init; }
+
+    /// <summary>Connections the simulators accepted over the whole run (floor and silo, every result).</summary>
+    public long SimulatorConnections { get; init; }
+
+    public required IReadOnlyList<string> TargetsMissed { get; init; }
+}
+
+/// <summary>The protocol-client floor's measured window.</summary>
+public sealed record FloorReport(
+    double WindowSeconds,
+    long PollsExpected,
+    long PollsOk,
+    long PollsFailed,
+    double CpuSeconds,
+    double CpuMillisecondsPerPoll,
+    double LatencyP50Ms,
+    double LatencyP99Ms,
+    double LatencyMaxMs,
+    string? FirstFailure);
+
+/// <summary>The silo's figures: start-up phases, then the measured steady-state window.</summary>
+public sealed record SiloReport
+{
+    public double RegistrationSeconds { get; init; }
+
+    /// <summary>From the start of the registration request until no inverter was pending (null: not within the timeout).</summary>
+    public double? AllPolledSeconds { get; init; }
+
+    public int PendingAtWindowStart { get; init; }
+
+    public double WindowSeconds { get; init; }
+
+    public long PollsExpected { get; init; }
+
+    public long PollsOk { get; init; }
+
+    /// <summary>Failed polls in the window by result tag.</summary>
+    public IReadOnlyDictionary<string, long> PollsFailed { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Good polls over polls expected (inverters × window / period).</summary>
+    public double Completion { get; init; }
+
+    /// <summary>± on <see cref="Completion"/>: where inside the two scrape requests the counters were read is not known.</summary>
+    public double CompletionUncertainty { get; init; }
+
+    public double LatencyP50Ms { get; init; }
+
+    public double LatencyP99Ms { get; init; }
+
+    /// <summary>Upper bound of the highest histogram bucket that got a poll (the exporter keeps no exact maximum).</summary>
+    public double LatencyMaxBucketMs { get; init; }
+
+    public double DataAgeP99Seconds { get; init; }
+
+    public double CpuSeconds { get; init; }
+
+    public double CpuMillisecondsPerPoll { get; init; }
+
+    public double PeakRssMiB { get; init; }
+
+    /// <summary>CPU the simulated Pis used in the same window, on the same cores.</summary>
+    public double SimulatorCpuSeconds { get; init; }
+
+    /// <summary>GC pause time in the window, and since the silo started.</summary>
+    public double GcPauseWindowSeconds { get; init; }
+
+    public double GcPauseTotalSeconds { get; init; }
+
+    /// <summary>History rows buffered (ledger + readings): highest seen in the window and at its end. Postgres only.</summary>
+    public double? HistoryBacklogMax { get; init; }
+
+    public double? HistoryBacklogEnd { get; init; }
+
+    public double? HistoryDropped { get; init; }
+}

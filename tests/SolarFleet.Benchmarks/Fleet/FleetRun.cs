@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Npgsql;
+using SolarFleet.Benchmarks.Metrics;
+using SolarFleet.Benchmarks.Processes;
+using SolarFleet.Postgres.Tests.Infrastructure;
+
+namespace SolarFleet.Benchmarks.Fleet;
+
+/// <summary>
+/// One fleet run: simulators, the protocol-client floor, then the silo (with an optional private PostgreSQL)
+/// registered with the whole fleet in one request, measured over a steady-state window. Every child process is
+/// stopped at the end, whatever happened.
+/// </summary>
+public sealed class FleetRun(FleetArguments arguments, TextWriter log)
+{
+    private const string PollsMetric = "solarfleet_polls_total";
+    private const string PollDurationMetric = "solarfleet_poll_duration_seconds";
+    private const string DataAgeMetric = "solarfleet_data_age_seconds";
+    private const string GcPauseMetric = "dotnet_gc_pause_time_seconds_total";
+    private const string BacklogMetric = "solarfleet_history_backlog";
+    private const string DroppedMetric = "solarfleet_history_dropped_total";
+    private const string OkResult = "result=\"ok\"";
+
+    private readonly TimeProvider _time = TimeProvider.System;
+
+    public async Task<FleetReport> RunAsync(string command, CancellationToken cancellationToken)
+    {
+        var bin = arguments.BinDirectory ?? DefaultBinDirectory();
+        var siloDll = RequireFile(Path.Combine(bin, "SolarFleet.Silo.dll"));
+        var simulatorDll = RequireFile(Path.Combine(bin, "SolarFleet.Simulator.dll"));
+        var output = arguments.OutputDirectory ?? Directory.CreateTempSubdirectory("solarfleet-bench-").FullName;
+        Directory.CreateDirectory(output);
+        Log($"logs and summary in {output}");
+
+        await using var simulators = await SimulatorFleet.StartAsync(simulatorDll, arguments.Inverters, arguments.PisPerSimulator, output, cancellationToken);
+        Log($"{simulators.Endpoints.Count} simulated Pis ready in {simulators.ProcessCount} simulator processes");
+
+        Log($"floor: protocol client alone, {arguments.FloorWindow.TotalSeconds:0} s window after one period of warm-up");
+        var floor = await FloorRun.RunAsync(simulators.Endpoints, arguments.Period, arguments.FloorWindow, cancellationToken);
+        Log($"floor: {floor.PollsOk}/{floor.PollsExpected} polls, {floor.CpuMillisecondsPerPoll:0.000} ms CPU per poll, p99 {floor.LatencyP99Ms:0.0} ms");
+
+        PostgresServer? postgres = null;
+        try
+        {
+            string? connectionString = null;
+            if (arguments.Postgres)
+            {
+                postgres = await PostgresServer.StartNewAsync(cancellationToken);
+                // The server helper hands out unpooled strings (its tests drop databases); a silo wants a pool.
+                connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("bench", cancellationToken)) { Pooling = true, MaxPoolSize = 50, Timeout = 15 }.ConnectionString;
+                Log($"PostgreSQL on 127.0.0.1:{postgres.Port}");
+            }
+
+            var silo = await SiloProcess.StartAsync(siloDll, connectionString, [], Path.Combine(output, "silo.log"), cancellationToken);
+            await using (silo)
+            {
+                var report = await MeasureSiloAsync(silo, simulators, cancellationToken);
+                await silo.Process.StopAsync(TimeSpan.FromSeconds(30));
+                var connections = await simulators.StopAsync();
+                var full = new FleetReport
+                {
+                    Date = _time.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                    Machine = MachineInfo.Describe(),
+                    Command = command,
+                    Inverters = arguments.Inverters,
+                    Sites = (arguments.Inverters + arguments.InvertersPerSite - 1) / arguments.InvertersPerSite,
+                    PeriodSeconds = arguments.PeriodSeconds,
+                    Storage = arguments.Postgres ? "postgres" : "memory",
+                    SimulatorProcesses = simulators.ProcessCount,
+                    Floor = floor,
+                    Silo = report,
+                    CpuRatioToFloor = report.CpuMillisecondsPerPoll / floor.CpuMillisecondsPerPoll,
+                    SimulatorConnections = connections,
+                    TargetsMissed = [],
+                };
+                full = full with { TargetsMissed = FleetTargets.Missed(full) };
+                await File.WriteAllTextAsync(Path.Combine(output, "summary.json"), FleetCommand.ToJson(full), cancellationToken);
+                return full;
+            }
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<SiloReport> MeasureSiloAsync(SiloProcess silo, SimulatorFleet simulators, CancellationToken cancellationToken)
+    {
+        var document = FleetDocumentWriter.Write(simulators.Endpoints, arguments.InvertersPerSite, arguments.PeriodSeconds);
+        Log($"registering {simulators.Endpoints.Count} inverters in one PUT /api/fleet ({document.Length / 1024.0 / 1024.0:0.0} MiB)");
+        var registering = _time.GetTimestamp();
+        using (var content = new ByteArrayContent(document))
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await silo.Http.PutAsync(new Uri("/api/fleet", UriKind.Relative), content, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"PUT /api/fleet answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+
+        var registration = _time.GetElapsedTime(registering);
+        Log($"registered in {registration.TotalSeconds:0.0} s; waiting for every inverter's first poll");
+        var (allPolled, pending) = await WaitForFirstPollsAsync(silo, registering, cancellationToken);
+        Log(allPolled is { } seconds ? $"every inverter polled {seconds:0.0} s after registration began" : $"{pending} inverters still pending after {arguments.FirstPollTimeoutSeconds} s");
+
+        var window = arguments.Window;
+        Log($"measuring {window.TotalSeconds:0} s");
+        // About ten scrapes per window, no more often than a Prometheus server would (each one costs the silo CPU).
+        var sampleInterval = TimeSpan.FromSeconds(Math.Clamp(window.TotalSeconds / 10, 2, 15));
+        var simulatorCpuBefore = simulators.CpuTime();
+        var first = await ScrapeAsync(silo, cancellationToken);
+        var before = first.Sample;
+        var backlog = new List<double>();
+        while (window - _time.GetElapsedTime(first.At) > sampleInterval)
+        {
+            await Task.Delay(sampleInterval, _time, cancellationToken);
+            backlog.Add(PrometheusSample.Parse(await silo.ScrapeAsync(cancellationToken)).Sum(BacklogMetric));
+        }
+
+        var left = window - _time.GetElapsedTime(first.At);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, _time, cancellationToken);
+        }
+
+        var last = await ScrapeAsync(silo, cancellationToken);
+        var simulatorCpu = simulators.CpuTime() - simulatorCpuBefore;
+        var after = last.Sample;
+        var cpu = last.Cpu - first.Cpu;
+        var elapsed = _time.GetElapsedTime(first.At, last.At);
+        backlog.Add(after.Sum(BacklogMetric));
+
+        var ok = (long)(after.Sum(PollsMetric, OkResult) - before.Sum(PollsMetric, OkResult));
+        var failed = FailedByResult(before, after);
+        // Every inverter polls exactly once per period, so over whole periods the count is exact; what is uncertain is
+        // when inside each scrape request the counters were read: up to half of each scrape's duration either way.
+        var expected = arguments.Inverters * (elapsed / arguments.Period);
+        var uncertainPolls = arguments.Inverters * ((first.Duration + last.Duration) / 2 / arguments.Period);
+        var latency = new HistogramWindow(before.Buckets(PollDurationMetric), after.Buckets(PollDurationMetric));
+        var age = new HistogramWindow(before.Buckets(DataAgeMetric), after.Buckets(DataAgeMetric));
+        var polls = ok + failed.Values.Sum();
+        return new SiloReport
+        {
+            RegistrationSeconds = registration.TotalSeconds,
+            AllPolledSeconds = allPolled,
+            PendingAtWindowStart = pending,
+            WindowSeconds = elapsed.TotalSeconds,
+            PollsExpected = (long)Math.Round(expected),
+            PollsOk = ok,
+            PollsFailed = failed,
+            Completion = ok / expected,
+            CompletionUncertainty = uncertainPolls / expected,
+            LatencyP50Ms = latency.Quantile(0.50) * 1000,
+            LatencyP99Ms = latency.Quantile(0.99) * 1000,
+            LatencyMaxBucketMs = latency.MaxUpperBound * 1000,
+            DataAgeP99Seconds = age.Quantile(0.99),
+            CpuSeconds = cpu.TotalSeconds,
+            CpuMillisecondsPerPoll = polls == 0 ? double.NaN : cpu.TotalMilliseconds / polls,
+            PeakRssMiB = silo.Process.PeakResidentBytes() / 1024.0 / 1024.0,
+            SimulatorCpuSeconds = simulatorCpu.TotalSeconds,
+            GcPauseWindowSeconds = after.Sum(GcPauseMetric) - before.Sum(GcPauseMetric),
+            GcPauseTotalSeconds = after.Sum(GcPauseMetric),
+            HistoryBacklogMax = arguments.Postgres ? backlog.Max() : null,
+            HistoryBacklogEnd = arguments.Postgres ? backlog[^1] : null,
+            HistoryDropped = arguments.Postgres ? after.Sum(DroppedMetric) : null,
+        };
+    }
+
+    /// <summary>
+    /// A scrape, the silo's CPU time just after it, and the scrape's midpoint: the counters were read somewhere inside
+    /// the request, and under load a scrape takes long enough to matter for the polls expected in the window.
+    /// </summary>
+    private async Task<(PrometheusSample Sample, long At, TimeSpan Duration, TimeSpan Cpu)> ScrapeAsync(SiloProcess silo, CancellationToken cancellationToken)
+    {
+        var sent = _time.GetTimestamp();
+        var text = await silo.ScrapeAsync(cancellationToken);
+        var received = _time.GetTimestamp();
+        var cpu = silo.Process.CpuTime();
+        return (PrometheusSample.Parse(text), sent + ((received - sent) / 2), _time.GetElapsedTime(sent, received), cpu);
+    }
+
+    /// <summary>Polls GET /api/fleet until no registered inverter is pending; seconds since <paramref name="since"/>, or null on timeout.</summary>
+    private async Task<(double? Seconds, int Pending)> WaitForFirstPollsAsync(SiloProcess silo, long since, CancellationToken cancellationToken)
+    {
+        var pending = -1;
+        var deadline = TimeSpan.FromSeconds(arguments.FirstPollTimeoutSeconds);
+        while (_time.GetElapsedTime(since) < deadline)
+        {
+            using var fleet = JsonDocument.Parse(await silo.Http.GetStringAsync(new Uri("/api/fleet", UriKind.Relative), cancellationToken));
+            var inverters = fleet.RootElement.GetProperty("inverters").GetInt32();
+            pending = fleet.RootElement.GetProperty("health").GetProperty("pending").GetInt32();
+            if (inverters == arguments.Inverters && pending == 0)
+            {
+                return (_time.GetElapsedTime(since).TotalSeconds, 0);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
+        }
+
+        return (null, pending);
+    }
+
+    private static Dictionary<string, long> FailedByResult(PrometheusSample before, PrometheusSample after)
+    {
+        var failed = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (labels, value) in after.Series(PollsMetric))
+        {
+            var at = labels.IndexOf("result=\"", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var result = labels[(at + 8)..labels.IndexOf('"', at + 8)];
+            var delta = (long)(value - before.Sum(PollsMetric, $"result=\"{result}\""));
+            if (result != "ok" && delta > 0)
+            {
+                failed[result] = delta;
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>The silo's output for the configuration this benchmark was built in: src/SolarFleet.Silo/bin/&lt;config&gt;/net10.0.</summary>
+    private static string DefaultBinDirectory()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = here.Name;
+        var configuration = here.Parent?.Name ?? "Release";
+        for (var dir = here; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SolarFleet.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "SolarFleet.Silo", "bin", configuration, framework);
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository (SolarFleet.sln) above this program; pass --bin DIR.");
+    }
+
+    private static string RequireFile(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; build the silo first (dotnet build -c Release src/SolarFleet.Silo) or pass --bin DIR.", path);
+
+    private void Log(string message) =>
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_time.GetLocalNow():HH:mm:ss}] {message}"));
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace SolarFleet.Benchmarks.Fleet;
+
+/// <summary>The fleet-scale targets, checked against a run's figures.</summary>
+public static class FleetTargets
+{
+    public const double MinCompletion = 0.999;
+    public const double MaxLatencyP99Ms = 100;
+    public const double MaxPeakRssMiB = 3 * 1024;
+    public const double MaxFirstPollSeconds = 60;
+    public const double MaxCpuRatio = 2;
+
+    /// <summary>A history backlog above this many seconds of polls is one that does not keep up.</summary>
+    public const double MaxBacklogSecondsOfPolls = 10;
+
+    /// <summary>One line per missed target, with the figure; empty when all are met.</summary>
+    public static IReadOnlyList<string> Missed(FleetReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var silo = report.Silo;
+        var missed = new List<string>();
+        Check(silo.Completion + silo.CompletionUncertainty >= MinCompletion, $"completion {silo.Completion:P2} (± {silo.CompletionUncertainty:P2}) < {MinCompletion:P1} ({silo.PollsOk} of {silo.PollsExpected} polls)");
+        Check(silo.LatencyP99Ms < MaxLatencyP99Ms, $"poll latency p99 {silo.LatencyP99Ms:0.0} ms >= {MaxLatencyP99Ms} ms");
+        Check(silo.PeakRssMiB < MaxPeakRssMiB, $"peak RSS {silo.PeakRssMiB:0} MiB >= {MaxPeakRssMiB} MiB");
+        Check(silo.AllPolledSeconds is <= MaxFirstPollSeconds, $"first poll of every inverter took {(silo.AllPolledSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "longer than the timeout")} (> {MaxFirstPollSeconds} s)");
+        Check(report.CpuRatioToFloor <= MaxCpuRatio, $"CPU per poll {report.CpuRatioToFloor:0.00}x the floor's (> {MaxCpuRatio}x)");
+        if (silo.HistoryBacklogEnd is { } backlog)
+        {
+            var limit = MaxBacklogSecondsOfPolls * report.Inverters / report.PeriodSeconds;
+            Check(backlog <= limit, $"history backlog {backlog:0} rows at the end of the window (> {limit:0}, {MaxBacklogSecondsOfPolls} s of polls)");
+            Check(silo.HistoryDropped is not > 0, $"{silo.HistoryDropped} history rows dropped");
+        }
+
+        return missed;
+
+        void Check(bool met, string otherwise)
+        {
+            if (!met)
+            {
+                missed.Add(otherwise);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using SolarFleet.Protocol.Polling;
+using SolarFleet.Protocol.Queries;
+
+namespace SolarFleet.Benchmarks.Fleet;
+
+/// <summary>
+/// The floor: the protocol client alone (no Orleans, no storage) polling the same Pis at the same rate, each Pi on
+/// its own async loop with a random phase. Its CPU per poll is what any poller of this protocol must spend here.
+/// </summary>
+public static class FloorRun
+{
+    public static async Task<FloorReport> RunAsync(IReadOnlyList<PiEndpoint> pis, TimeSpan period, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pis);
+        var time = TimeProvider.System;
+        using var client = new PiClient(new PiClientOptions(), time);
+        var start = time.GetTimestamp();
+        // One period of warm-up: by its end every loop has started and polled once.
+        var windowStart = start + ToTicks(period);
+        var windowEnd = windowStart + ToTicks(window);
+        var recorder = new Recorder(pis.Count * (int)Math.Ceiling((window / period) + 2));
+        var loops = new Task[pis.Count];
+        for (var i = 0; i < pis.Count; i++)
+        {
+            var phase = period * Random.Shared.NextDouble();
+            loops[i] = PollLoopAsync(client, pis[i], start + ToTicks(phase), ToTicks(period), windowStart, windowEnd, recorder, time, cancellationToken);
+        }
+
+        await DelayUntilAsync(windowStart, time, cancellationToken);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        await DelayUntilAsync(windowEnd, time, cancellationToken);
+        var cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
+        await Task.WhenAll(loops);
+
+        var latencies = recorder.Latencies();
+        Array.Sort(latencies);
+        var expected = pis.Count * (window / period);
+        return new FloorReport(
+            WindowSeconds: window.TotalSeconds,
+            PollsExpected: (long)Math.Round(expected),
+            PollsOk: recorder.Ok,
+            PollsFailed: recorder.Failed,
+            CpuSeconds: (cpuAfter - cpuBefore).TotalSeconds,
+            CpuMillisecondsPerPoll: recorder.Ok + recorder.Failed == 0 ? double.NaN : (cpuAfter - cpuBefore).TotalMilliseconds / (recorder.Ok + recorder.Failed),
+            LatencyP50Ms: Percentile(latencies, 0.50),
+            LatencyP99Ms: Percentile(latencies, 0.99),
+            LatencyMaxMs: latencies.Length == 0 ? double.NaN : latencies[^1],
+            FirstFailure: recorder.FirstFailure);
+    }
+
+    private static async Task PollLoopAsync(
+        PiClient client, PiEndpoint pi, long next, long period, long windowStart, long windowEnd, Recorder recorder, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (next < windowEnd)
+        {
+            await DelayUntilAsync(next, time, cancellationToken);
+            var result = await client.PollAsync(pi, PiQuerySet.All, cancellationToken);
+            if (next >= windowStart)
+            {
+                recorder.Record(result);
+            }
+
+            next += period;
+        }
+    }
+
+    private static async Task DelayUntilAsync(long timestamp, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wait = time.GetElapsedTime(time.GetTimestamp(), timestamp);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * TimeProvider.System.TimestampFrequency);
+
+    private static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+    /// <summary>Counts and latencies of the polls in the window; safe for concurrent loops.</summary>
+    private sealed class Recorder(int capacity)
+    {
+        private readonly double[] _latencies = new double[capacity];
+        private int _recorded;
+        private long _ok;
+        private long _failed;
+        private string? _firstFailure;
+
+        public long Ok => Interlocked.Read(ref _ok);
+
+        public long Failed => Interlocked.Read(ref _failed);
+
+        public string? FirstFailure => Volatile.Read(ref _firstFailure);
+
+        public void Record(PiPollResult result)
+        {
+            if (result.Succeeded)
+            {
+                Interlocked.Increment(ref _ok);
+            }
+            else
+            {
+                Interlocked.Increment(ref _failed);
+                Interlocked.CompareExchange(ref _firstFailure, result.Failure?.ToString(), null);
+            }
+
+            var slot = Interlocked.Increment(ref _recorded) - 1;
+            if (slot < _latencies.Length)
+            {
+                _latencies[slot] = result.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        public double[] Latencies() => _latencies.AsSpan(0, Math.Min(_recorded, _latencies.Length)).ToArray();
+    }
+}

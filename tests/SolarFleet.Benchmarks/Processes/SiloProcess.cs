@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using SolarFleet.Postgres.Tests.Infrastructure;
+
+namespace SolarFleet.Benchmarks.Processes;
+
+/// <summary>The SolarFleet silo as its own process on loopback ports, with an admin API key, and an HTTP client for it.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
+
+    private SiloProcess(ChildProcess process, HttpClient http)
+    {
+        Process = process;
+        Http = http;
+    }
+
+    public ChildProcess Process { get; }
+
+    /// <summary>Talks to the silo's HTTP endpoint with the admin key set.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>Starts the silo and waits until /readyz answers 200.</summary>
+    public static async Task<SiloProcess> StartAsync(string siloDll, string? postgresConnectionString, IEnumerable<string> extraSettings, string logPath, CancellationToken cancellationToken)
+    {
+        var apiKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+        var httpPort = LoopbackPort.Free();
+        var settings = new List<string>
+        {
+            "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}"),
+            $"--SolarFleet:ApiKeys:0:Key={apiKey}",
+            "--SolarFleet:ApiKeys:0:Role=Admin",
+            string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:SiloPort={LoopbackPort.Free()}"),
+            string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:GatewayPort={LoopbackPort.Free()}"),
+            // A unique cluster: other silos on this machine (or a database reused) never join this one.
+            $"--SolarFleet:Orleans:ClusterId=bench-{apiKey[..8].ToLowerInvariant()}",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        if (postgresConnectionString is not null)
+        {
+            settings.Add("--SolarFleet:Storage=Postgres");
+            settings.Add($"--ConnectionStrings:SolarFleet={postgresConnectionString}");
+        }
+
+        settings.AddRange(extraSettings);
+        var process = ChildProcess.StartDotnet("silo", siloDll, settings, logPath);
+        var http = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}")), Timeout = TimeSpan.FromMinutes(15) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var silo = new SiloProcess(process, http);
+        try
+        {
+            await silo.WaitUntilReadyAsync(cancellationToken);
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<string> ScrapeAsync(CancellationToken cancellationToken) =>
+        await Http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.StopAsync(TimeSpan.FromSeconds(30));
+        await Process.DisposeAsync();
+        Http.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReadyTimeout);
+        while (true)
+        {
+            if (Process.HasExited)
+            {
+                throw new InvalidOperationException("The silo exited during start-up (see silo.log).");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using SolarFleet.Benchmarks.Fleet;
+
+// "fleet ..." runs the fleet-scale benchmark; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+if (args is ["fleet", ..])
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        // First Ctrl+C ends the run cleanly (children are stopped); a second one kills at once.
+        e.Cancel = !stop.IsCancellationRequested;
+        stop.Cancel();
+    };
+    return await FleetCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(FleetCommand).Assembly).Run(args);
+return 0;
