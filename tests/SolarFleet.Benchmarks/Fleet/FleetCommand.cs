@@ -40,6 +40,11 @@ public static class FleetCommand
         {
             report = await new FleetRun(arguments, error).RunAsync("fleet " + string.Join(' ', args), cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("error: the fleet run was cancelled (every process it started has been stopped)");
+            return 3;
+        }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TimeoutException or FormatException)
         {
             await error.WriteLineAsync($"error: the fleet run failed: {e.Message}");
