@@ -19,6 +19,18 @@ public sealed record HealthCounts(int Pending, int Online, int Asleep, int Stale
         _ => throw new ArgumentOutOfRangeException(nameof(health), health, null),
     };
 
+    /// <summary>How many inverters are in one health state.</summary>
+    public int Of(InverterHealth health) => health switch
+    {
+        InverterHealth.Pending => Pending,
+        InverterHealth.Online => Online,
+        InverterHealth.Asleep => Asleep,
+        InverterHealth.Stale => Stale,
+        InverterHealth.Unreachable => Unreachable,
+        InverterHealth.Fault => Fault,
+        _ => throw new ArgumentOutOfRangeException(nameof(health), health, null),
+    };
+
     public HealthCounts Plus(HealthCounts other) => new(
         Pending + other.Pending,
         Online + other.Online,

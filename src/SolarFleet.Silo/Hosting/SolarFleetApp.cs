@@ -50,7 +50,7 @@ public static class SolarFleetApp
         }
 
         AddApi(builder.Services, options);
-        AddTelemetry(builder, options);
+        AddTelemetry(builder);
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         if (options.Storage == StorageKind.Postgres)
@@ -148,7 +148,7 @@ public static class SolarFleetApp
         services.AddOpenApi();
     }
 
-    private static void AddTelemetry(WebApplicationBuilder builder, SolarFleetOptions options)
+    private static void AddTelemetry(WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FleetMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetMetrics>());
@@ -170,7 +170,5 @@ public static class SolarFleetApp
         {
             telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter());
         }
-
-        _ = options;
     }
 }

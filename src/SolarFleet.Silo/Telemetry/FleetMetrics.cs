@@ -83,19 +83,8 @@ public sealed class FleetMetrics : BackgroundService
     private IEnumerable<Measurement<int>> ObserveHealth()
     {
         var counts = _snapshot.Fleet?.Health ?? HealthCounts.Zero;
-        foreach (var health in Enum.GetValues<InverterHealth>())
-        {
-            var value = health switch
-            {
-                InverterHealth.Pending => counts.Pending,
-                InverterHealth.Online => counts.Online,
-                InverterHealth.Asleep => counts.Asleep,
-                InverterHealth.Stale => counts.Stale,
-                InverterHealth.Unreachable => counts.Unreachable,
-                _ => counts.Fault,
-            };
-            yield return new Measurement<int>(value, new KeyValuePair<string, object?>("health", ResourceMapper.Name(health)));
-        }
+        return Enum.GetValues<InverterHealth>()
+            .Select(health => new Measurement<int>(counts.Of(health), new KeyValuePair<string, object?>("health", ResourceMapper.Name(health))));
     }
 
     private async Task<IReadOnlyList<(string, string, int, long)>> ReadInvertersAsync(IReadOnlyList<SiteSummary> sites, CancellationToken cancellationToken)

@@ -27,15 +27,16 @@ public static class EnergyEndpoints
     private static async Task<IResult> GetSiteEnergy(
         string siteId, HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] IEnergyLedgerStore store)
     {
+        // Every bad part of the request in one answer, before any grain is asked.
         var errors = new ValidationErrors();
+        RequestValidator.CheckId(errors, "siteId", siteId);
         var query = EnergyQuery.Parse(request, options.Value.Api.MaxReportDays, errors);
-        var lookup = await SiteLookup.FindAsync(grains, siteId);
-        if (lookup.Invalid is not null || query is null)
+        if (query is null)
         {
-            RequestValidator.CheckId(errors, "siteId", siteId);
             return ApiResults.Invalid(errors);
         }
 
+        var lookup = await SiteLookup.FindAsync(grains, siteId);
         if (lookup.Site is not { } site)
         {
             return lookup.Missing!;
