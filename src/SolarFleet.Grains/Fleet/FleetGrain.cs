@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Validation;
 
 namespace SolarFleet.Grains.Fleet;
@@ -12,8 +14,11 @@ namespace SolarFleet.Grains.Fleet;
 /// <summary>
 /// The fleet: knows its site ids (persisted) and sums the reports they push (memory). Reads only touch what was
 /// pushed; they never call a site or an inverter. Kept active so the pushed reports are not lost to idle collection.
+/// Reentrant: every site of a bulk registration calls <see cref="AddSite"/>, and calls that arrive while the id list
+/// is being written share the next write instead of each writing the whole, growing list in turn.
 /// </summary>
 [KeepAlive]
+[Reentrant]
 public sealed partial class FleetGrain : Grain, IFleetGrain
 {
     private readonly IPersistentState<FleetState> _state;
@@ -22,6 +27,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly ILogger<FleetGrain> _logger;
     private readonly FleetRollup _rollup = new();
     private readonly HashSet<string> _siteIds = new(StringComparer.Ordinal);
+    private readonly SerialStateWriter _writer;
 
     public FleetGrain(
         [PersistentState("fleet", SolarFleetStorage.GrainStateProvider)] IPersistentState<FleetState> state,
@@ -33,6 +39,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _writer = new SerialStateWriter(WriteStateAsync);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -97,10 +104,9 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
     private async Task WriteAsync()
     {
-        _state.State.SiteIds = _siteIds.Order(StringComparer.Ordinal).ToList();
         try
         {
-            await _state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
         catch
         {
@@ -108,6 +114,13 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    // Captures the ids as they are when the write starts, so it covers every call that arrived before.
+    private Task WriteStateAsync()
+    {
+        _state.State.SiteIds = _siteIds.Order(StringComparer.Ordinal).ToList();
+        return _state.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed with {Sites} sites; asked each for its report")]
