@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Protocol.Polling;
 
@@ -11,7 +12,7 @@ public static class SolarFleetSiloBuilderExtensions
 {
     /// <summary>
     /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store and reading
-    /// log (the embedded defaults; a host may register its own first), the metrics, and a system clock unless the
+    /// log (the embedded defaults; a host may register its own first), the silo's poll schedule, the metrics, and a system clock unless the
     /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice.
     /// </summary>
     public static ISiloBuilder AddSolarFleetGrains(this ISiloBuilder builder, Action<SolarFleetGrainOptions>? configure = null)
@@ -35,6 +36,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
+        services.TryAddSingleton<PollSchedule>();
         services.AddMetrics();
         services.TryAddSingleton<SolarFleetMetrics>();
         return builder;

@@ -16,10 +16,14 @@ using SolarFleet.Protocol.Polling;
 namespace SolarFleet.Grains.Inverters;
 
 /// <summary>
-/// One Pi. Owns its poll timer (one poll in flight, jittered start, backoff while failing), its decoded state and
+/// One Pi. Owns its poll schedule (one poll in flight, jittered start, backoff while failing), its decoded state and
 /// its energy ledger; a persistent reminder brings it back after a silo loss. Reads never wait on a poll.
 /// </summary>
-public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IDisposable
+/// <remarks>
+/// Polls are timed by the silo's <see cref="PollSchedule"/> rather than a grain timer each (see there why), and run on
+/// this activation's own task scheduler, interleaved with calls: a slow Pi never holds up a read or a settings change.
+/// </remarks>
+public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IPollTarget, IDisposable
 {
     /// <summary>The reminder that re-activates a registered inverter after its silo died.</summary>
     public const string ReminderName = "keep-polling";
@@ -33,12 +37,16 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private readonly SolarFleetGrainOptions _options;
     private readonly ILogger<InverterGrain> _logger;
     private readonly SerialStateWriter _writer;
+    private readonly PollSchedule _schedule;
     private readonly List<DailyEnergy> _changedRows = [];
     private string _siteId = string.Empty;
     private string _inverterId = string.Empty;
     private InverterMonitor _monitor = null!;
     private ISiteGrain _site = null!;
-    private IGrainTimer? _pollTimer;
+    private PollSlot? _pollSlot;
+    private TaskScheduler _scheduler = TaskScheduler.Default;
+    private bool _polling;
+    private bool _dueWhilePolling;
     private PiEndpoint? _endpoint;
     private CancellationTokenSource _pollCancellation = new();
     private int _generation;
@@ -48,6 +56,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         IPiClient client,
         IEnergyLedgerStore ledgerStore,
         IReadingLog readingLog,
+        PollSchedule schedule,
         SolarFleetMetrics metrics,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         IOptions<SolarFleetGrainOptions> options,
@@ -57,6 +66,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _client = client;
         _ledgerStore = ledgerStore;
         _readingLog = readingLog;
+        _schedule = schedule;
         _metrics = metrics;
         _time = time;
         _options = options.Value;
@@ -67,6 +77,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_siteId, _inverterId) = InverterKey.Parse(this.GetPrimaryKeyString());
+        _scheduler = TaskScheduler.Current;
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
         _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
@@ -218,34 +229,18 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             _endpoint = new PiEndpoint(settings.Host, settings.Port);
         }
 
-        var period = _monitor.PollPeriod;
-        var due = _options.JitterFirstPoll ? PollBackoff.Jitter(period, Random.Shared) : TimeSpan.Zero;
-        if (_pollTimer is null)
-        {
-            _pollTimer = this.RegisterGrainTimer(
-                static (grain, cancellationToken) => grain.PollOnceAsync(),
-                this,
-                new GrainTimerCreationOptions
-                {
-                    DueTime = due,
-                    Period = period,
-                    // Reads and settings changes must not wait behind a slow Pi.
-                    Interleave = true,
-                    // Polling is this grain's job: the timer keeps it active.
-                    KeepAlive = true,
-                });
-        }
-        else
-        {
-            _pollTimer.Change(due, period);
-        }
+        var due = _options.JitterFirstPoll ? PollBackoff.Jitter(_monitor.PollPeriod, Random.Shared) : TimeSpan.Zero;
+        _pollSlot ??= _schedule.CreateSlot(this);
+        _pollSlot.Change(due);
+
+        // Polling is this grain's job: nothing else keeps it active between calls.
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
     }
 
     private void StopPolling()
     {
         CancelPollInFlight();
-        _pollTimer?.Dispose();
-        _pollTimer = null;
+        _pollSlot?.Stop();
         _endpoint = null;
     }
 
@@ -257,15 +252,56 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _pollCancellation = new CancellationTokenSource();
     }
 
-    private async Task PollOnceAsync()
+    /// <summary>Called by the schedule on a timer thread: the poll itself runs on this activation.</summary>
+    void IPollTarget.OnPollDue() =>
+        _ = Task.Factory.StartNew(static grain => ((InverterGrain)grain!).RunDuePollAsync(), this, CancellationToken.None, TaskCreationOptions.None, _scheduler);
+
+    private async Task RunDuePollAsync()
     {
+        if (_polling)
+        {
+            // One poll at a time: the running one decides when the next is due.
+            _dueWhilePolling = true;
+            return;
+        }
+
         if (_endpoint is not { } endpoint || !_monitor.IsRegistered)
         {
             return;
         }
 
+        _polling = true;
+        _dueWhilePolling = false;
         var generation = _generation;
         var startedAt = _time.GetUtcNow();
+        try
+        {
+            await PollOnceAsync(endpoint, generation, startedAt);
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong with this poll, the next one still comes.
+            LogPollThrew(ex, _siteId, _inverterId);
+        }
+        finally
+        {
+            _polling = false;
+            if (generation == _generation && _monitor.IsRegistered)
+            {
+                // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
+                var due = startedAt + _monitor.NextDelay() - _time.GetUtcNow();
+                _pollSlot?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+            }
+            else if (_dueWhilePolling)
+            {
+                // Polling restarted (new address) while this poll ran, and the restart's first poll fell due meanwhile.
+                _pollSlot?.Change(TimeSpan.Zero);
+            }
+        }
+    }
+
+    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)
+    {
         PiPollResult result;
         try
         {
@@ -289,13 +325,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             return;
         }
 
-        var polledAt = _time.GetUtcNow();
-        Apply(result, polledAt);
-
-        // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
-        var delay = _monitor.NextDelay();
-        var due = startedAt + delay - polledAt;
-        _pollTimer?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, delay);
+        Apply(result, _time.GetUtcNow());
     }
 
     private void Apply(PiPollResult result, DateTimeOffset polledAt)

@@ -28,15 +28,24 @@ public sealed class ChildProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c> in the dll's directory.</summary>
-    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string logPath)
+    /// <param name="niceness">Above 0: started through <c>nice</c>, so that every thread of the process yields the CPU.</param>
+    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string logPath, int niceness = 0)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(niceness > 0 ? "nice" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        if (niceness > 0)
+        {
+            // nice execs dotnet in its own process, so the id, CPU time and signals are still dotnet's.
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add(niceness.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {

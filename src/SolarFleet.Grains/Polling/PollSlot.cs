@@ -1,0 +1,36 @@
+namespace SolarFleet.Grains.Polling;
+
+/// <summary>One inverter's place in a <see cref="PollSchedule"/>: at most one pending due time, replaced by every change.</summary>
+public sealed class PollSlot
+{
+    private readonly PollSchedule _schedule;
+    private readonly IPollTarget _target;
+    private long _version;
+
+    internal PollSlot(PollSchedule schedule, IPollTarget target)
+    {
+        _schedule = schedule;
+        _target = target;
+    }
+
+    /// <summary>Replaces the pending due time (if any): the target is called once, <paramref name="due"/> from now.</summary>
+    public void Change(TimeSpan due)
+    {
+        var version = Interlocked.Increment(ref _version);
+        if (due <= TimeSpan.Zero)
+        {
+            _target.OnPollDue();
+            return;
+        }
+
+        _schedule.Add(this, version, due);
+    }
+
+    /// <summary>Cancels the pending due time.</summary>
+    public void Stop() => Interlocked.Increment(ref _version);
+
+    // An entry in the schedule is live only while no later change or stop replaced it.
+    internal bool IsCurrent(long version) => Volatile.Read(ref _version) == version;
+
+    internal void Fire() => _target.OnPollDue();
+}
