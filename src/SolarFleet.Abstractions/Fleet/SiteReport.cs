@@ -5,4 +5,4 @@ namespace SolarFleet.Abstractions.Fleet;
 
 /// <summary>What a site pushes to the fleet: its summary and its current problems.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SiteReport(SiteSummary Summary, IReadOnlyList<Problem> Problems);
+public readonly record struct SiteReport(SiteSummary Summary, IReadOnlyList<Problem> Problems);

@@ -2,7 +2,7 @@ namespace SolarFleet.Abstractions.Health;
 
 /// <summary>How many inverters are in each health state.</summary>
 [GenerateSerializer, Immutable]
-public sealed record HealthCounts(int Pending, int Online, int Asleep, int Stale, int Unreachable, int Fault)
+public readonly record struct HealthCounts(int Pending, int Online, int Asleep, int Stale, int Unreachable, int Fault)
 {
     public static readonly HealthCounts Zero = new(0, 0, 0, 0, 0, 0);
 

@@ -4,7 +4,7 @@ namespace SolarFleet.Abstractions.Inverters;
 
 /// <summary>The compact state an inverter pushes to its site when it changes.</summary>
 [GenerateSerializer, Immutable]
-public sealed record InverterSummary(
+public readonly record struct InverterSummary(
     string InverterId,
     InverterHealth Health,
     DateTimeOffset? HealthSince,

@@ -4,7 +4,7 @@ namespace SolarFleet.Abstractions.Sites;
 
 /// <summary>A site's roll-up: live power, today's energy on the site's own local date, inverters by health.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SiteSummary(
+public readonly record struct SiteSummary(
     string SiteId,
     string Name,
     string TimeZone,

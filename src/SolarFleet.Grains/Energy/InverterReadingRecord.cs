@@ -1,7 +1,7 @@
 namespace SolarFleet.Grains.Energy;
 
 /// <summary>A raw decoded reading as kept in the history (subject to retention).</summary>
-public sealed record InverterReadingRecord(
+public readonly record struct InverterReadingRecord(
     string SiteId,
     string InverterId,
     DateTimeOffset PolledAt,

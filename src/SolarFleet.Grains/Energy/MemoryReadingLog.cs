@@ -29,7 +29,6 @@ public sealed class MemoryReadingLog : IReadingLog
 
     public void Append(InverterReadingRecord reading)
     {
-        ArgumentNullException.ThrowIfNull(reading);
         lock (_lock)
         {
             _ring[_appended % _ring.Length] = reading;

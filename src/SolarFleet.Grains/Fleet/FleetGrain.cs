@@ -88,7 +88,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public Task Report(SiteReport report)
     {
         // A late report from a site removed meanwhile is dropped.
-        if (report is not null && _siteIds.Contains(report.Summary.SiteId))
+        if (report.Summary.SiteId is { } siteId && _siteIds.Contains(siteId))
         {
             _rollup.Apply(report);
         }

@@ -14,7 +14,6 @@ public sealed class FleetRollup
 
     public void Apply(SiteReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
         _reports[report.Summary.SiteId] = report;
     }
 

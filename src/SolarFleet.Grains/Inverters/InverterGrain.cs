@@ -378,10 +378,10 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     {
         var now = _time.GetUtcNow();
         var summary = force ? _monitor.TakeSummary(now) : _monitor.TakeSummaryIfChanged(now);
-        if (summary is not null)
+        if (summary is { } changed)
         {
             // One-way: the site's roll-up is not on the poll's critical path.
-            _site.Report(summary).Ignore();
+            _site.Report(changed).Ignore();
         }
     }
 

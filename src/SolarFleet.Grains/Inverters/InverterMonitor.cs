@@ -216,8 +216,9 @@ public sealed class InverterMonitor
     /// <summary>The current summary, remembered as the last one pushed.</summary>
     public InverterSummary TakeSummary(DateTimeOffset now)
     {
-        _lastSummary = CurrentSummary(State.LastPollAt ?? now);
-        return _lastSummary;
+        var summary = CurrentSummary(State.LastPollAt ?? now);
+        _lastSummary = summary;
+        return summary;
     }
 
     /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status or error).</summary>

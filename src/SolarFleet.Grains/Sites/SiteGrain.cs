@@ -203,7 +203,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     public Task Report(InverterSummary summary)
     {
         // A late report from an inverter removed meanwhile is dropped.
-        if (Settings is not null && summary is not null && Inverters.ContainsKey(summary.InverterId) && _rollup.Apply(summary))
+        if (Settings is not null && summary.InverterId is { } inverterId && Inverters.ContainsKey(inverterId) && _rollup.Apply(summary))
         {
             SchedulePush(force: false);
         }

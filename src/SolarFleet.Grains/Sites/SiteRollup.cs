@@ -16,7 +16,6 @@ public sealed class SiteRollup
     /// <summary>Keeps an inverter's summary; false when it is the same as the one held.</summary>
     public bool Apply(InverterSummary summary)
     {
-        ArgumentNullException.ThrowIfNull(summary);
         if (_summaries.TryGetValue(summary.InverterId, out var held) && held == summary)
         {
             return false;

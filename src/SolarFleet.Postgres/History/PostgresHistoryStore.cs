@@ -108,7 +108,6 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
     /// <exception cref="ArgumentException">The reading has no site or inverter id.</exception>
     public void Append(InverterReadingRecord reading)
     {
-        ArgumentNullException.ThrowIfNull(reading);
         RequireText(reading.SiteId, nameof(reading.SiteId));
         RequireText(reading.InverterId, nameof(reading.InverterId));
         var dropped = readings.Add(reading);

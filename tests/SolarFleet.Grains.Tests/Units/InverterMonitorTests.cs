@@ -112,8 +112,7 @@ public sealed class InverterMonitorTests
         Assert.Null(_monitor.TakeSummaryIfChanged(Noon.AddSeconds(23)));
 
         Good(Noon.AddSeconds(46), power: 1200, today: 108);
-        var changed = _monitor.TakeSummaryIfChanged(Noon.AddSeconds(46));
-        Assert.NotNull(changed);
+        var changed = Assert.NotNull(_monitor.TakeSummaryIfChanged(Noon.AddSeconds(46)));
         Assert.Equal(1200, changed.PowerW);
         Assert.Equal(108, changed.EnergyTodayWh);
         Assert.Equal(new DateOnly(2026, 6, 21), changed.LocalDate);
