@@ -165,6 +165,19 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         Assert.Equal(1200, site!.Summary.PowerW);
     }
 
+    [Fact]
+    public async Task Sites_configured_all_at_once_are_all_in_the_fleet_after_it_reloads_from_storage()
+    {
+        // A bulk registration configures many sites at once; their fleet entries share writes and none may be lost.
+        var ids = Enumerable.Range(0, 300).Select(i => $"bulk-{i:D3}").ToArray();
+        await Task.WhenAll(ids.Select(id => _cluster.Site(id).Configure(new SiteSettings(id, "UTC"))));
+        await Task.WhenAll(ids.Take(100).Select(id => _cluster.Site(id).Remove()));
+
+        await _cluster.Cluster.DeactivateAsync(_cluster.Fleet);
+
+        Assert.Equal(ids.Skip(100), await _cluster.Fleet.GetSiteIds());
+    }
+
     private void Answer(int port, int power, long today) => _pis.Answer(port, now => Reading(now, power, today, status: 7));
 
     private static PiReading Reading(DateTimeOffset now, int power, long today, int status) => new()
