@@ -30,22 +30,23 @@ public static class PostgresSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var providers = OrleansProviderConnection.For(connectionString);
 
         builder.UseAdoNetClustering(options =>
         {
             options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = providers;
         });
         builder.UseAdoNetReminderService(options =>
         {
             options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = providers;
         });
         builder.AddAdoNetGrainStorage(SolarFleetStorage.GrainStateProvider, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<Serializer>((storage, serializer) =>
             {
                 storage.Invariant = Invariant;
-                storage.ConnectionString = connectionString;
+                storage.ConnectionString = providers;
                 // Grain state types are [GenerateSerializer] records: the Orleans binary format is version tolerant for them.
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
