@@ -63,7 +63,9 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public async Task AddSite(string siteId)
     {
         RegistrationRules.ValidateSiteId(siteId);
-        if (_siteIds.Add(siteId))
+
+        // Already known but a write is under way: the id may not be stored yet, so wait for a write that has it.
+        if (_siteIds.Add(siteId) || _writer.IsBusy)
         {
             await WriteAsync();
         }
@@ -72,7 +74,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public async Task RemoveSite(string siteId)
     {
         _rollup.Remove(siteId);
-        if (_siteIds.Remove(siteId))
+        if (_siteIds.Remove(siteId) || _writer.IsBusy)
         {
             await WriteAsync();
         }

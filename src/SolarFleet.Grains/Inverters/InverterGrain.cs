@@ -151,20 +151,27 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     {
         var wasRegistered = _monitor.IsRegistered;
         StopPolling();
-        if (_state.RecordExists || wasRegistered)
+        try
         {
-            await _writer.RunAsync(() => _state.ClearStateAsync());
-        }
+            if (_state.RecordExists || wasRegistered)
+            {
+                await _writer.RunAsync(() => _state.ClearStateAsync());
+            }
 
-        _state.State = new InverterState();
-        _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
-        await UnregisterReminderAsync();
-        if (wasRegistered)
+            _state.State = new InverterState();
+            _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
+            await UnregisterReminderAsync();
+            if (wasRegistered)
+            {
+                LogRemoved(_siteId, _inverterId);
+            }
+        }
+        finally
         {
-            LogRemoved(_siteId, _inverterId);
+            // Also when a storage call failed: polling has stopped, so this activation must go (it would otherwise be
+            // kept alive), and the next one starts again from what storage holds.
+            DeactivateOnIdle();
         }
-
-        DeactivateOnIdle();
     }
 
     public Task<InverterSnapshot?> GetSnapshot() =>
@@ -212,7 +219,13 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             return;
         }
 
-        // Activation already started the timer; re-pushing also keeps the site's view fresh after message loss.
+        if (_endpoint is null)
+        {
+            // Registered but not polling: a removal that failed half way stopped it. Carry on polling.
+            StartPolling();
+        }
+
+        // Re-pushing also keeps the site's view fresh after a lost one-way message.
         PushSummary(force: true);
     }
 

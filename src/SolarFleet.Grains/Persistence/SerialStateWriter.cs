@@ -61,6 +61,9 @@ public sealed class SerialStateWriter
         return run;
     }
 
+    /// <summary>True while an operation runs or waits.</summary>
+    public bool IsBusy => !_tail.IsCompleted;
+
     /// <summary>Completes when every queued operation has finished, successfully or not.</summary>
     public Task IdleAsync() => _tail.IsCompleted ? Task.CompletedTask : WaitAsync(_tail);
 

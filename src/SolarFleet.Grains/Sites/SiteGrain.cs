@@ -156,16 +156,22 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     public async Task<bool> RemoveInverter(string inverterId)
     {
         RequireSite();
-        if (!Inverters.Remove(inverterId))
+        RegistrationRules.ValidateInverterId(inverterId);
+        var known = Inverters.Remove(inverterId);
+        if (known)
         {
-            return false;
+            await WriteOrReloadAsync();
         }
 
-        await WriteOrReloadAsync();
+        // Always passed on: a repeat heals an inverter whose own removal failed after the site had forgotten it.
         await Inverter(inverterId).Remove();
-        _rollup.Remove(inverterId);
-        SchedulePush(force: false);
-        return true;
+        if (known)
+        {
+            _rollup.Remove(inverterId);
+            SchedulePush(force: false);
+        }
+
+        return known;
     }
 
     public async Task ReplaceInverters(IReadOnlyDictionary<string, InverterSettings> inverters)

@@ -6,7 +6,7 @@ namespace SolarFleet.Benchmarks.Processes;
 
 /// <summary>
 /// Simulated Pis spread over several simulator processes (a process may hold 20,000 open files here), each on loopback
-/// addresses of its own (127.0.N.1, .2, ...).
+/// addresses of its own (127.R.N.1, .2, ...: R picked at random per run, so two runs on one machine do not meet).
 /// </summary>
 /// <remarks>
 /// Real Pis listen on other hosts. Here they listen on the poller's own host, and a listening port inside the host's
@@ -42,6 +42,7 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
     {
         var fleet = new SimulatorFleet();
         var basePort = FirstPortAboveEphemeralRange();
+        var run = Random.Shared.Next(1, 255);
         try
         {
             var starting = new List<(ChildProcess Process, int Count)>();
@@ -49,8 +50,8 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
             {
                 var index = fleet._processes.Count;
                 var count = Math.Min(pisPerProcess, pis - first);
-                // 127.0.0.x is left to everything else on the machine; each simulator has a /24 of its own.
-                var host = string.Create(CultureInfo.InvariantCulture, $"127.0.{20 + index}.1");
+                // 127.0.x.x is left to everything else on the machine; each simulator has a /24 of its own.
+                var host = string.Create(CultureInfo.InvariantCulture, $"127.{run}.{20 + index}.1");
                 var process = ChildProcess.StartDotnet(
                     $"simulator {index}",
                     simulatorDll,
