@@ -266,11 +266,17 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     /// <summary>Called by the schedule on a timer thread: the poll itself runs on this activation.</summary>
-    void IPollTarget.OnPollDue() =>
-        _ = Task.Factory.StartNew(static grain => ((InverterGrain)grain!).RunDuePollAsync(), this, CancellationToken.None, TaskCreationOptions.None, _scheduler);
+    void IPollTarget.OnPollDue(long version) =>
+        _ = Task.Factory.StartNew(static due => ((Due)due!).Grain.RunDuePollAsync(((Due)due!).Version), new Due(this, version), CancellationToken.None, TaskCreationOptions.None, _scheduler);
 
-    private async Task RunDuePollAsync()
+    private async Task RunDuePollAsync(long version)
     {
+        if (_pollSlot is not { } slot || !slot.IsCurrent(version))
+        {
+            // Rescheduled or stopped between falling due and running here.
+            return;
+        }
+
         if (_polling)
         {
             // One poll at a time: the running one decides when the next is due.
@@ -440,4 +446,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling inverter {SiteId}/{InverterId} threw instead of returning a failure")]
     private partial void LogPollThrew(Exception exception, string siteId, string inverterId);
+
+    private sealed record Due(InverterGrain Grain, long Version);
 }

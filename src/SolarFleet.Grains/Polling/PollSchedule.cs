@@ -86,7 +86,7 @@ public sealed partial class PollSchedule : IDisposable
 
     private void OnTimer()
     {
-        List<PollSlot>? due = null;
+        List<(PollSlot Slot, long Version)>? due = null;
         lock (_lock)
         {
             if (_disposed)
@@ -100,7 +100,7 @@ public sealed partial class PollSchedule : IDisposable
                 _queue.Dequeue();
                 if (entry.Slot.IsCurrent(entry.Version))
                 {
-                    (due ??= []).Add(entry.Slot);
+                    (due ??= []).Add(entry);
                 }
             }
 
@@ -116,11 +116,11 @@ public sealed partial class PollSchedule : IDisposable
         // Outside the lock: a target may change its own slot at once.
         if (due is not null)
         {
-            foreach (var slot in due)
+            foreach (var (slot, version) in due)
             {
                 try
                 {
-                    slot.Fire();
+                    slot.Fire(version);
                 }
                 catch (Exception ex)
                 {

@@ -19,7 +19,7 @@ public sealed class PollSlot
         var version = Interlocked.Increment(ref _version);
         if (due <= TimeSpan.Zero)
         {
-            _target.OnPollDue();
+            _target.OnPollDue(version);
             return;
         }
 
@@ -29,8 +29,11 @@ public sealed class PollSlot
     /// <summary>Cancels the pending due time.</summary>
     public void Stop() => Interlocked.Increment(ref _version);
 
-    // An entry in the schedule is live only while no later change or stop replaced it.
-    internal bool IsCurrent(long version) => Volatile.Read(ref _version) == version;
+    /// <summary>
+    /// Whether <paramref name="version"/> is still the latest due time: false once a later change or a stop replaced
+    /// it. A target that hands the work on checks this when the work runs, so a due time replaced meanwhile is dropped.
+    /// </summary>
+    public bool IsCurrent(long version) => Volatile.Read(ref _version) == version;
 
-    internal void Fire() => _target.OnPollDue();
+    internal void Fire(long version) => _target.OnPollDue(version);
 }

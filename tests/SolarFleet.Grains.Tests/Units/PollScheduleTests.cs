@@ -110,6 +110,25 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
+    public void A_due_time_that_fired_is_current_until_the_slot_changes_or_stops()
+    {
+        var versions = new List<long>();
+        var slot = _schedule.CreateSlot(new VersionTarget(versions));
+        slot.Change(TimeSpan.FromSeconds(5));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var fired = Assert.Single(versions);
+
+        // Handed-on work that runs now still goes ahead...
+        Assert.True(slot.IsCurrent(fired));
+
+        // ...but not once the slot was rescheduled or stopped in between.
+        slot.Change(TimeSpan.FromSeconds(23));
+        Assert.False(slot.IsCurrent(fired));
+        slot.Stop();
+        Assert.False(slot.IsCurrent(fired + 1));
+    }
+
+    [Fact]
     public void A_throwing_target_does_not_keep_the_others_from_firing()
     {
         _schedule.CreateSlot(new Target(() => throw new InvalidOperationException("broken"))).Change(TimeSpan.FromSeconds(1));
@@ -147,8 +166,13 @@ public sealed class PollScheduleTests : IDisposable
 
     private PollSlot Slot(string name) => _schedule.CreateSlot(new Target(() => _fired.Add(name)));
 
+    private sealed class VersionTarget(List<long> versions) : IPollTarget
+    {
+        public void OnPollDue(long version) => versions.Add(version);
+    }
+
     private sealed class Target(Action onDue) : IPollTarget
     {
-        public void OnPollDue() => onDue();
+        public void OnPollDue(long version) => onDue();
     }
 }
