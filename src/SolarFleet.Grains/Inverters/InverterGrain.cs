@@ -267,7 +267,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     /// <summary>Called by the schedule on a timer thread: the poll itself runs on this activation.</summary>
     void IPollTarget.OnPollDue(long version) =>
-        _ = Task.Factory.StartNew(static due => ((Due)due!).Grain.RunDuePollAsync(((Due)due!).Version), new Due(this, version), CancellationToken.None, TaskCreationOptions.None, _scheduler);
+        _ = Task.Factory.StartNew(static state => ((Due)state!).RunAsync(), new Due(this, version), CancellationToken.None, TaskCreationOptions.None, _scheduler);
 
     private async Task RunDuePollAsync(long version)
     {
@@ -447,5 +447,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling inverter {SiteId}/{InverterId} threw instead of returning a failure")]
     private partial void LogPollThrew(Exception exception, string siteId, string inverterId);
 
-    private sealed record Due(InverterGrain Grain, long Version);
+    private sealed record Due(InverterGrain Grain, long Version)
+    {
+        public Task RunAsync() => Grain.RunDuePollAsync(Version);
+    }
 }
