@@ -64,6 +64,20 @@ public sealed class HostingTests
         probe.Bind(new IPEndPoint(IPAddress.Loopback, port - 1));
     }
 
+    [Fact]
+    public async Task A_port_another_simulator_listens_on_is_refused_not_shared()
+    {
+        using var deadline = TestClock.Deadline();
+        var clock = TestClock.At(TestClock.LosAngeles, Noon);
+        await using var first = await PiSimulator.StartAsync(new PiSimulatorOptions(), clock, null, deadline.Token);
+        var taken = first.Pis[0].Endpoint;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PiSimulator.StartAsync(
+            new PiSimulatorOptions { Host = taken.Host, BasePort = taken.Port }, clock, null, deadline.Token));
+
+        Assert.Contains(taken.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 8080)]

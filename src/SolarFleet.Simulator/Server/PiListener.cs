@@ -33,20 +33,34 @@ internal sealed class PiListener
 
     public IPEndPoint EndPoint => _endPoint;
 
+    /// <summary>
+    /// Lets a Pi port be bound again while old connections on it sit in TIME_WAIT, with plain
+    /// SO_REUSEADDR. .NET's <see cref="SocketOptionName.ReuseAddress"/> also sets SO_REUSEPORT on
+    /// Unix, which lets a second listener share the port and take half its connections; two
+    /// simulators must never answer for one Pi.
+    /// </summary>
+    private static void AllowRebindOverTimeWait(Socket socket)
+    {
+        const int LinuxSolSocket = 1, LinuxSoReuseAddr = 2, BsdSolSocket = 0xffff, BsdSoReuseAddr = 4;
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(LinuxSolSocket, LinuxSoReuseAddr, BitConverter.GetBytes(1));
+        }
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+        {
+            socket.SetRawSocketOption(BsdSolSocket, BsdSoReuseAddr, BitConverter.GetBytes(1));
+        }
+
+        // Windows rebinds over TIME_WAIT by default; its SO_REUSEADDR would allow sharing.
+    }
+
     /// <summary>Binds and listens on an endpoint; the socket is the caller's until handed to a listener.</summary>
     public static Socket Bind(IPEndPoint endPoint)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            if (!OperatingSystem.IsWindows())
-            {
-                // Lets a Pi port be bound while old connections on it (or clients' connections that
-                // happened to use it as their local port) sit in TIME_WAIT. On Unix this never lets
-                // two listeners share a port.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
+            AllowRebindOverTimeWait(socket);
             socket.Bind(endPoint);
             socket.Listen(Backlog);
             return socket;
