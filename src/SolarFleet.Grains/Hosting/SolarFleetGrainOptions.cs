@@ -12,7 +12,11 @@ public sealed class SolarFleetGrainOptions
     /// <summary>The quantities asked on every poll.</summary>
     public PiQuerySet Queries { get; set; } = PiQuerySet.All;
 
-    /// <summary>Spread the first poll after activation uniformly across the period, so a fleet does not poll in lockstep.</summary>
+    /// <summary>
+    /// Spread polls uniformly across the period, so a fleet does not poll in lockstep: an inverter resuming after
+    /// activation polls first at a random point of its period; a new registration polls at once and its second poll
+    /// comes half a period to one and a half periods later. Off: every first poll at once, then the plain period.
+    /// </summary>
     public bool JitterFirstPoll { get; set; } = true;
 
     /// <summary>Upper bound of the exponential backoff while a Pi fails (never below the inverter's own period).</summary>

@@ -47,6 +47,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private TaskScheduler _scheduler = TaskScheduler.Default;
     private bool _polling;
     private bool _dueWhilePolling;
+    private bool _spreadNextPoll;
     private PiEndpoint? _endpoint;
     private CancellationTokenSource _pollCancellation = new();
     private int _generation;
@@ -85,7 +86,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         if (_monitor.IsRegistered)
         {
             // Resuming (after a failover, a reminder tick or a call): carry on from the persisted state.
-            StartPolling();
+            StartPolling(resumed: true);
             PushSummary(force: true);
         }
 
@@ -141,7 +142,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         const RegistrationChange retime = RegistrationChange.Registered | RegistrationChange.Endpoint | RegistrationChange.PollPeriod;
         if ((change & retime) != 0)
         {
-            StartPolling();
+            StartPolling(resumed: false);
         }
 
         PushSummary(force: false);
@@ -222,7 +223,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         if (_endpoint is null)
         {
             // Registered but not polling: a removal that failed half way stopped it. Carry on polling.
-            StartPolling();
+            StartPolling(resumed: true);
         }
 
         // Re-pushing also keeps the site's view fresh after a lost one-way message.
@@ -232,7 +233,12 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     /// <summary>Orleans disposes the instance when the activation ends.</summary>
     public void Dispose() => _pollCancellation.Dispose();
 
-    private void StartPolling()
+    /// <summary>
+    /// Starts (or restarts) the poll cadence. An inverter resuming polls first at a random point of its period, so a
+    /// silo full of them coming back does not poll in lockstep. A new registration or address is polled at once (the
+    /// installer sees at once whether the Pi answers) and spreads its second poll instead.
+    /// </summary>
+    private void StartPolling(bool resumed)
     {
         var settings = _monitor.Registration.Settings;
         if (_endpoint is null || _endpoint.Host != settings.Host || _endpoint.Port != settings.Port)
@@ -242,7 +248,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             _endpoint = new PiEndpoint(settings.Host, settings.Port);
         }
 
-        var due = _options.JitterFirstPoll ? PollBackoff.Jitter(_monitor.PollPeriod, Random.Shared) : TimeSpan.Zero;
+        var due = resumed && _options.JitterFirstPoll ? PollBackoff.Jitter(_monitor.PollPeriod, Random.Shared) : TimeSpan.Zero;
+        _spreadNextPoll = !resumed && _options.JitterFirstPoll;
         _pollSlot ??= _schedule.CreateSlot(this);
         _pollSlot.Change(due);
 
@@ -308,7 +315,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             if (generation == _generation && _monitor.IsRegistered)
             {
                 // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
-                var due = startedAt + _monitor.NextDelay() - _time.GetUtcNow();
+                var due = startedAt + NextDelay() - _time.GetUtcNow();
                 _pollSlot?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero);
             }
             else if (_dueWhilePolling)
@@ -317,6 +324,22 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 _pollSlot?.Change(TimeSpan.Zero);
             }
         }
+    }
+
+    /// <summary>
+    /// The wait after a poll. After the prompt first poll of a new registration it is half a period plus a random part
+    /// of one: inverters registered together then keep their polls spread across the period from the second on.
+    /// </summary>
+    private TimeSpan NextDelay()
+    {
+        var delay = _monitor.NextDelay();
+        if (!_spreadNextPoll)
+        {
+            return delay;
+        }
+
+        _spreadNextPoll = false;
+        return (delay / 2) + PollBackoff.Jitter(delay, Random.Shared);
     }
 
     private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)
