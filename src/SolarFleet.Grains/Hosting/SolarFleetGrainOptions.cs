@@ -19,6 +19,9 @@ public sealed class SolarFleetGrainOptions
     /// </summary>
     public bool JitterFirstPoll { get; set; } = true;
 
+    /// <summary>Most polls one silo runs at once (each holds a socket); more wait their turn.</summary>
+    public int MaxPollsInFlight { get; set; } = 1024;
+
     /// <summary>Upper bound of the exponential backoff while a Pi fails (never below the inverter's own period).</summary>
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(5);
 

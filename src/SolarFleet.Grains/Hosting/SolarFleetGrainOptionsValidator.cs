@@ -15,6 +15,7 @@ internal sealed class SolarFleetGrainOptionsValidator : IValidateOptions<SolarFl
         RequirePositive(options.StateWriteInterval, nameof(options.StateWriteInterval), failures);
         RequirePositive(options.PiClient.ConnectTimeout, "PiClient.ConnectTimeout", failures);
         RequirePositive(options.PiClient.PollTimeout, "PiClient.PollTimeout", failures);
+        RequireAtLeastOne(options.MaxPollsInFlight, nameof(options.MaxPollsInFlight), failures);
         RequireAtLeastOne(options.UnreachableAfterFailures, nameof(options.UnreachableAfterFailures), failures);
         RequireAtLeastOne(options.LedgerDaysInState, nameof(options.LedgerDaysInState), failures);
         RequireAtLeastOne(options.ReadingLogCapacity, nameof(options.ReadingLogCapacity), failures);

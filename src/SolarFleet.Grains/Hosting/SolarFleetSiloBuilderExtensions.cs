@@ -12,7 +12,7 @@ public static class SolarFleetSiloBuilderExtensions
 {
     /// <summary>
     /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store and reading
-    /// log (the embedded defaults; a host may register its own first), the silo's poll schedule, the metrics, and a system clock unless the
+    /// log (the embedded defaults; a host may register its own first), the silo's poll schedule and its bound on polls in flight, the metrics, and a system clock unless the
     /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice.
     /// </summary>
     public static ISiloBuilder AddSolarFleetGrains(this ISiloBuilder builder, Action<SolarFleetGrainOptions>? configure = null)
@@ -37,6 +37,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
         services.TryAddSingleton<PollSchedule>();
+        services.TryAddSingleton<PollGate>();
         services.AddMetrics();
         services.TryAddSingleton<SolarFleetMetrics>();
         return builder;

@@ -38,6 +38,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private readonly ILogger<InverterGrain> _logger;
     private readonly SerialStateWriter _writer;
     private readonly PollSchedule _schedule;
+    private readonly PollGate _gate;
     private readonly List<DailyEnergy> _changedRows = [];
     private string _siteId = string.Empty;
     private string _inverterId = string.Empty;
@@ -58,6 +59,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         IEnergyLedgerStore ledgerStore,
         IReadingLog readingLog,
         PollSchedule schedule,
+        PollGate gate,
         SolarFleetMetrics metrics,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         IOptions<SolarFleetGrainOptions> options,
@@ -68,6 +70,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _ledgerStore = ledgerStore;
         _readingLog = readingLog;
         _schedule = schedule;
+        _gate = gate;
         _metrics = metrics;
         _time = time;
         _options = options.Value;
@@ -347,7 +350,10 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         PiPollResult result;
         try
         {
-            result = await _client.PollAsync(endpoint, _options.Queries, _pollCancellation.Token);
+            using (await _gate.EnterAsync(_pollCancellation.Token))
+            {
+                result = await _client.PollAsync(endpoint, _options.Queries, _pollCancellation.Token);
+            }
         }
         catch (OperationCanceledException) when (generation != _generation)
         {

@@ -63,6 +63,7 @@ public sealed class PiSimulator : IAsyncDisposable
 
         var stopping = new CancellationTokenSource();
         var sessions = new SessionTracker();
+        var acceptFailures = new AcceptFailures(logger, TimeProvider.System);
         var origin = time.GetUtcNow();
         var pis = new List<SimulatedPi>(options.PiCount);
         for (var i = 0; i < sockets.Count; i++)
@@ -72,7 +73,7 @@ public sealed class PiSimulator : IAsyncDisposable
             var peakWatts = options.ArrayPeakWatts * (0.95 + (0.1 * DeterministicNoise.Uniform(seed, 0, PeakStream)));
             var lifetimeWh = (2_000 + (28_000 * DeterministicNoise.Uniform(seed, 0, LifetimeStream))) * 1000;
             var inverter = new InverterModel(site, seed, peakWatts, lifetimeWh, origin);
-            var listener = new PiListener(sockets[i], sessions, logger, stopping.Token);
+            var listener = new PiListener(sockets[i], sessions, acceptFailures, logger, stopping.Token);
             pis.Add(new SimulatedPi(i, site, seed, inverter, listener, options, time));
         }
 

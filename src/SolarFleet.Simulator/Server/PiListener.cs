@@ -16,17 +16,19 @@ internal sealed class PiListener
     private readonly Lock _gate = new();
     private readonly IPEndPoint _endPoint;
     private readonly SessionTracker _sessions;
+    private readonly AcceptFailures _acceptFailures;
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private SimulatedPi? _pi;
     private Socket? _socket;
     private Task _acceptLoop = Task.CompletedTask;
 
-    public PiListener(Socket bound, SessionTracker sessions, ILogger logger, CancellationToken stopping)
+    public PiListener(Socket bound, SessionTracker sessions, AcceptFailures acceptFailures, ILogger logger, CancellationToken stopping)
     {
         _socket = bound;
         _endPoint = (IPEndPoint)bound.LocalEndPoint!;
         _sessions = sessions;
+        _acceptFailures = acceptFailures;
         _logger = logger;
         _stopping = stopping;
     }
@@ -143,7 +145,7 @@ internal sealed class PiListener
             catch (SocketException e)
             {
                 // Typically out of file descriptors: back off in real time, the shortage is real.
-                _logger.LogWarning(e, "Accept failed on {EndPoint}: {Error}", _endPoint, e.SocketErrorCode);
+                _acceptFailures.Report(_endPoint, e);
                 await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, _stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
