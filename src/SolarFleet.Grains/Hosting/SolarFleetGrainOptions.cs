@@ -14,8 +14,8 @@ public sealed class SolarFleetGrainOptions
 
     /// <summary>
     /// Spread polls uniformly across the period, so a fleet does not poll in lockstep: an inverter resuming after
-    /// activation polls first at a random point of its period; a new registration polls at once and its second poll
-    /// comes half a period to one and a half periods later. Off: every first poll at once, then the plain period.
+    /// activation polls first at a random point of its period; a new registration polls at once, and again at a random
+    /// point of the period that follows. Off: every first poll at once, then the plain period.
     /// </summary>
     public bool JitterFirstPoll { get; set; } = true;
 

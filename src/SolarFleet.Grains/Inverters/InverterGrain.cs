@@ -330,8 +330,9 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     /// <summary>
-    /// The wait after a poll. After the prompt first poll of a new registration it is half a period plus a random part
-    /// of one: inverters registered together then keep their polls spread across the period from the second on.
+    /// The wait after a poll. After the prompt first poll of a new registration it is a random part of the period:
+    /// inverters registered together then poll spread across the period from the second poll on, and none waits
+    /// longer than a period for it.
     /// </summary>
     private TimeSpan NextDelay()
     {
@@ -342,7 +343,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         }
 
         _spreadNextPoll = false;
-        return (delay / 2) + PollBackoff.Jitter(delay, Random.Shared);
+        return PollBackoff.Jitter(delay, Random.Shared);
     }
 
     private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)

@@ -1,13 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Postgres.GrainState;
 using SolarFleet.Postgres.History;
+using SolarFleet.Postgres.Reminders;
 using SolarFleet.Postgres.Schema;
 
 namespace SolarFleet.Postgres.Hosting;
@@ -18,9 +23,10 @@ public static class PostgresSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Production storage: cluster membership, reminders and grain state (provider
-    /// <see cref="SolarFleetStorage.GrainStateProvider"/>) through the Orleans ADO.NET providers, and the energy
-    /// history in the <c>solarfleet</c> schema. The schema is migrated in the silo's first lifecycle stage, before
+    /// Production storage: cluster membership through the Orleans ADO.NET provider; reminders and grain state
+    /// (provider <see cref="SolarFleetStorage.GrainStateProvider"/>) through <see cref="PostgresReminderTable"/> and
+    /// <see cref="PostgresGrainStorage"/>, which keep that provider's tables and batch; and the energy history in the
+    /// <c>solarfleet</c> schema. The schema is migrated in the silo's first lifecycle stage, before
     /// any provider starts.
     /// </summary>
     public static ISiloBuilder UseSolarFleetPostgres(
@@ -37,19 +43,18 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = providers;
         });
-        builder.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = Invariant;
-            options.ConnectionString = providers;
-        });
-        builder.AddAdoNetGrainStorage(SolarFleetStorage.GrainStateProvider, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-            options.Configure<Serializer>((storage, serializer) =>
-            {
-                storage.Invariant = Invariant;
-                storage.ConnectionString = providers;
-                // Grain state types are [GenerateSerializer] records: the Orleans binary format is version tolerant for them.
-                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
+        builder.AddReminders();
+        builder.Services.AddSingleton<IReminderTable>(services => new PostgresReminderTable(
+            providers,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        builder.Services.AddGrainStorage(SolarFleetStorage.GrainStateProvider, (services, name) => new PostgresGrainStorage(
+            name,
+            providers,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            // Grain state types are [GenerateSerializer] records: the Orleans binary format is version tolerant for them.
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredService<IActivatorProvider>(),
+            services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
 
         // The schema must exist before any provider reads its queries, whatever order the host registered
         // things in: migrate in the silo's very first stage.

@@ -132,6 +132,29 @@ public sealed class OrleansProviderTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task State_written_by_the_orleans_ado_net_provider_is_read_and_versioned_by_solarfleet_and_back()
+    {
+        var db = await fixture.Server.CreateDatabaseAsync("compat", Token);
+        await using var silo = await TestSilo.StartAsync(db, "cluster-c", Token);
+
+        // Written by the Orleans provider, then carried on by SolarFleet's: one row, its version checked by both.
+        await silo.Grains.GetGrain<IOrleansAdoNetCounterGrain>("site-a|inv-1").Add(5, "orleans");
+        var ours = silo.Grains.GetGrain<ICounterGrain>("site-a|inv-1");
+        Assert.Equal(new CounterState(5, "orleans"), await ours.Get());
+        Assert.Equal(6, await ours.Add(1, "solarfleet"));
+
+        // And the other way round.
+        await silo.Grains.GetGrain<ICounterGrain>("site-b|inv-2").Add(7, "solarfleet");
+        var theirs = silo.Grains.GetGrain<IOrleansAdoNetCounterGrain>("site-b|inv-2");
+        Assert.Equal(new CounterState(7, "solarfleet"), await theirs.Get());
+        Assert.Equal(9, await theirs.Add(2, "orleans"));
+
+        Assert.Equal(
+            ["site-a|inv-1:2", "site-b|inv-2:2"],
+            await Db.ListAsync<string>(db, "SELECT grain_id_extension || ':' || version FROM orleans_storage ORDER BY 1", Token));
+    }
+
+    [Fact]
     public async Task The_silo_uses_the_postgres_history_store_for_grains()
     {
         var db = await fixture.Server.CreateDatabaseAsync("history", Token);

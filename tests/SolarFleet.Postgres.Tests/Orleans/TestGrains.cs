@@ -34,10 +34,21 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Clear();
 }
 
-/// <summary>Keeps a count in the SolarFleet grain storage provider.</summary>
-public sealed class CounterGrain(
-    [PersistentState("counter", SolarFleetStorage.GrainStateProvider)] IPersistentState<CounterState> state)
-    : Grain, ICounterGrain
+/// <summary>The Orleans ADO.NET grain storage, registered beside SolarFleet's to prove the two share rows.</summary>
+public static class OrleansAdoNetStorage
+{
+    public const string Name = "orleans-adonet";
+}
+
+public interface IOrleansAdoNetCounterGrain : IGrainWithStringKey
+{
+    Task<int> Add(int amount, string note);
+
+    Task<CounterState> Get();
+}
+
+/// <summary>A count kept in grain state under the state name "counter".</summary>
+public abstract class CounterGrainBase(IPersistentState<CounterState> state) : Grain
 {
     public async Task<int> Add(int amount, string note)
     {
@@ -50,3 +61,13 @@ public sealed class CounterGrain(
 
     public Task Clear() => state.ClearStateAsync();
 }
+
+/// <summary>Keeps a count in the SolarFleet grain storage provider.</summary>
+public sealed class CounterGrain(
+    [PersistentState("counter", SolarFleetStorage.GrainStateProvider)] IPersistentState<CounterState> state)
+    : CounterGrainBase(state), ICounterGrain;
+
+/// <summary>Keeps the same count through the Orleans ADO.NET provider: same state name, same key, same row.</summary>
+public sealed class OrleansAdoNetCounterGrain(
+    [PersistentState("counter", OrleansAdoNetStorage.Name)] IPersistentState<CounterState> state)
+    : CounterGrainBase(state), IOrleansAdoNetCounterGrain;

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using SolarFleet.Postgres.Hosting;
 using SolarFleet.Postgres.Tests.Infrastructure;
 
@@ -38,6 +41,13 @@ public sealed class TestSilo : IAsyncDisposable
             silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, LoopbackPort.Free());
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.UseSolarFleetPostgres(connectionString);
+            silo.AddAdoNetGrainStorage(OrleansAdoNetStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer>((storage, serializer) =>
+                {
+                    storage.Invariant = PostgresSiloBuilderExtensions.Invariant;
+                    storage.ConnectionString = connectionString;
+                    storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
         });
         var host = builder.Build();
         try
