@@ -98,5 +98,8 @@ public sealed record SiloReport
 
     public double? HistoryBacklogEnd { get; init; }
 
+    /// <summary>Every backlog sample of the window, in order (about ten): a backlog that keeps up rises and falls.</summary>
+    public IReadOnlyList<double>? HistoryBacklogSamples { get; init; }
+
     public double? HistoryDropped { get; init; }
 }

@@ -168,6 +168,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             GcPauseTotalSeconds = after.Sum(GcPauseMetric),
             HistoryBacklogMax = arguments.Postgres ? backlog.Max() : null,
             HistoryBacklogEnd = arguments.Postgres ? backlog[^1] : null,
+            HistoryBacklogSamples = arguments.Postgres ? backlog : null,
             HistoryDropped = arguments.Postgres ? after.Sum(DroppedMetric) : null,
         };
     }
