@@ -337,13 +337,11 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private TimeSpan NextDelay()
     {
         var delay = _monitor.NextDelay();
-        if (!_spreadNextPoll)
-        {
-            return delay;
-        }
-
+        var spread = _spreadNextPoll && _monitor.State.ConsecutiveFailures == 0;
         _spreadNextPoll = false;
-        return PollBackoff.Jitter(delay, Random.Shared);
+
+        // A failed first poll keeps its backoff as it is: spreading it could retry a failing Pi at once.
+        return spread ? PollBackoff.Jitter(delay, Random.Shared) : delay;
     }
 
     private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)
@@ -351,9 +349,16 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         PiPollResult result;
         try
         {
-            using (await _gate.EnterAsync(_pollCancellation.Token))
+            // The token of this poll's generation, taken once: a restart while the poll waits for a slot replaces it.
+            var cancellationToken = _pollCancellation.Token;
+            using (await _gate.EnterAsync(cancellationToken))
             {
-                result = await _client.PollAsync(endpoint, _options.Queries, _pollCancellation.Token);
+                if (generation != _generation)
+                {
+                    return;
+                }
+
+                result = await _client.PollAsync(endpoint, _options.Queries, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (generation != _generation)

@@ -12,7 +12,7 @@ public sealed class PollGate(IOptions<SolarFleetGrainOptions> options) : IDispos
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxPollsInFlight, options.Value.MaxPollsInFlight);
 
-    /// <summary>Waits for a free slot (first come, first served); dispose the result when the poll is over.</summary>
+    /// <summary>Waits for a free slot; dispose the result when the poll is over.</summary>
     public async ValueTask<Slot> EnterAsync(CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);

@@ -13,7 +13,10 @@ internal readonly record struct GrainStateKey(int GrainIdHash, int GrainTypeHash
 {
     private static readonly OrleansDefaultHasher Hasher = new();
 
-    /// <param name="stateName">Stored as the grain type, as that provider does for a state name without generics.</param>
+    /// <param name="stateName">
+    /// Stored as the grain type, as that provider stores a state name. (It rewrites names holding a backtick, the
+    /// mark of a generic type name; no SolarFleet state name has one.)
+    /// </param>
     public static GrainStateKey Of(string stateName, GrainId grainId)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);

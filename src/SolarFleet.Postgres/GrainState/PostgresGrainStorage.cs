@@ -93,8 +93,9 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
         {
             // Nothing was read or written by this activation: clear whatever is stored now, if anything.
             await ReadStateAsync(stateName, grainId, grainState, cancellationToken);
-            if (VersionOf(grainState.ETag) is not { } found)
+            if (!grainState.RecordExists || VersionOf(grainState.ETag) is not { } found)
             {
+                // Nothing stored, or already cleared.
                 return;
             }
 
@@ -110,7 +111,15 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
 
     public void Participate(ISiloLifecycle lifecycle) =>
         // Stops after every grain has been deactivated (and written its state), so those last writes still go out.
-        lifecycle.Subscribe($"{nameof(PostgresGrainStorage)}-{_name}", ServiceLifecycleStage.ApplicationServices, _ => Task.CompletedTask, _ => DisposeAsync().AsTask());
+        lifecycle.Subscribe($"{nameof(PostgresGrainStorage)}-{_name}", ServiceLifecycleStage.ApplicationServices, _ => Task.CompletedTask, StopAsync);
+
+    /// <summary>Sends what is queued; once <paramref name="cancellationToken"/> fires (the silo's stop timeout), fails what is not sent yet.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _reads.StopAsync(cancellationToken);
+        await _writes.StopAsync(cancellationToken);
+        await _clears.StopAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

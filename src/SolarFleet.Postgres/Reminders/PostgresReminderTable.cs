@@ -27,7 +27,8 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable
         _removals = new(removal => removal.Key, _statements.RemoveAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    /// <summary>The reminder service starts only once its table answers: a wrong connection string fails the silo's start.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _statements.PingAsync(cancellationToken);
 
     public async Task<ReminderTableData> ReadRows(GrainId grainId) =>
         new(await _statements.ReadAsync(grainId, CancellationToken.None));
@@ -51,8 +52,15 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable
 
     public Task TestOnlyClearTable() => _statements.RemoveAllAsync(CancellationToken.None);
 
-    /// <summary>The reminder service stops the table after itself: queued changes still go out.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => DisposeAsync().AsTask();
+    /// <summary>
+    /// The reminder service stops the table after itself: queued changes still go out, until
+    /// <paramref name="cancellationToken"/> fires; then those not sent fail.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _upserts.StopAsync(cancellationToken);
+        await _removals.StopAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

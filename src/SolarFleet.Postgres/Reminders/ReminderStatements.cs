@@ -16,16 +16,14 @@ internal sealed class ReminderStatements(NpgsqlDataSource dataSource, string ser
 {
     private const string Columns = "grain_id, reminder_name, start_time, period, version";
 
-    // The stored hash is the unsigned ring position cast to a signed integer; ranges compare ring positions.
-    private const string RingPosition = "(grain_hash::bigint & 4294967295)";
-
     private static readonly string ReadByGrainSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND grain_id = $2";
 
     private static readonly string ReadOneSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND grain_id = $2 AND reminder_name = $3";
 
-    private static readonly string ReadRangeSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND {RingPosition} > $2 AND {RingPosition} <= $3";
+    // Ranges compare the stored signed hashes, so the (service_id, grain_hash) index serves them.
+    private static readonly string ReadRangeSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND grain_hash > $2 AND grain_hash <= $3";
 
-    private static readonly string ReadWrappedRangeSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND ({RingPosition} > $2 OR {RingPosition} <= $3)";
+    private static readonly string ReadWrappedRangeSql = $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $1 AND (grain_hash > $2 OR grain_hash <= $3)";
 
     // New rows start at version 0; each re-registration bumps it. Rows come back by key (one per key per batch).
     private const string UpsertSql = """
@@ -51,8 +49,22 @@ internal sealed class ReminderStatements(NpgsqlDataSource dataSource, string ser
         (await QueryAsync(ReadOneSql, cancellationToken, grainId.ToString(), reminderName)).SingleOrDefault();
 
     /// <summary>Reminders of grains whose ring position is in (<paramref name="begin"/>, <paramref name="end"/>], wrapping past the top.</summary>
-    public Task<List<ReminderEntry>> ReadAsync(uint begin, uint end, CancellationToken cancellationToken) =>
-        QueryAsync(begin < end ? ReadRangeSql : ReadWrappedRangeSql, cancellationToken, (long)begin, (long)end);
+    /// <remarks>
+    /// The ring is unsigned and the stored hash is the position cast to a signed integer. The cast keeps the order
+    /// inside each half of the ring and swaps the halves, so an unsigned range is one signed range when the signed
+    /// bounds are in order, and the two ends of the signed line otherwise (whole ring when begin equals end).
+    /// </remarks>
+    public Task<List<ReminderEntry>> ReadAsync(uint begin, uint end, CancellationToken cancellationToken)
+    {
+        int from = unchecked((int)begin), to = unchecked((int)end);
+        return QueryAsync(from < to ? ReadRangeSql : ReadWrappedRangeSql, cancellationToken, from, to);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM orleans_reminders WHERE false");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
 
     /// <returns>Per entry, its new version.</returns>
     public async Task<int[]> UpsertAsync(IReadOnlyList<ReminderEntry> entries, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public sealed record FleetArguments
 {
     public const string Usage =
         "usage: SolarFleet.Benchmarks fleet --inverters N [--period 23] [--duration 120] [--storage memory|postgres]\n"
-        + "       [--per-site 10] [--pis-per-simulator 15000] [--floor-duration S] [--first-poll-timeout 180]\n"
+        + "       [--per-site 10] [--pis-per-simulator 15000] [--floor-duration S] [--settle 2xPERIOD] [--first-poll-timeout 180]\n"
         + "       [--bin DIR] [--out DIR]";
 
     public int Inverters { get; init; } = 1_000;
@@ -27,6 +27,13 @@ public sealed record FleetArguments
     /// <summary>Measured window of the protocol-client floor; defaults to the fleet window, capped at three periods.</summary>
     public int? FloorDurationSeconds { get; init; }
 
+    /// <summary>
+    /// Wait after every inverter's first poll before the window opens, seconds; default two periods. A new registration
+    /// polls at once and a second time somewhere in the following period, so the fleet's cadence is steady only after
+    /// the last of those second polls.
+    /// </summary>
+    public int? SettleSeconds { get; init; }
+
     /// <summary>How long to wait for every inverter's first poll before measuring anyway.</summary>
     public int FirstPollTimeoutSeconds { get; init; } = 180;
 
@@ -37,6 +44,8 @@ public sealed record FleetArguments
     public string? OutputDirectory { get; init; }
 
     public TimeSpan Period => TimeSpan.FromSeconds(PeriodSeconds);
+
+    public TimeSpan Settle => TimeSpan.FromSeconds(SettleSeconds ?? 2 * PeriodSeconds);
 
     /// <summary>The fleet window: whole periods.</summary>
     public TimeSpan Window => Period * Math.Max(1, DurationSeconds / PeriodSeconds);
@@ -69,6 +78,7 @@ public sealed record FleetArguments
                 "--per-site" => parsed with { InvertersPerSite = Positive(name, value) },
                 "--pis-per-simulator" => parsed with { PisPerSimulator = Positive(name, value) },
                 "--floor-duration" => parsed with { FloorDurationSeconds = Positive(name, value) },
+                "--settle" => parsed with { SettleSeconds = Positive(name, value) },
                 "--first-poll-timeout" => parsed with { FirstPollTimeoutSeconds = Positive(name, value) },
                 "--bin" => parsed with { BinDirectory = value },
                 "--out" => parsed with { OutputDirectory = value },

@@ -109,6 +109,9 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         var (allPolled, pending) = await WaitForFirstPollsAsync(silo, registering, cancellationToken);
         Log(allPolled is { } seconds ? $"every inverter polled {seconds:0.0} s after registration began" : $"{pending} inverters still pending after {arguments.FirstPollTimeoutSeconds} s");
 
+        Log($"settling {arguments.Settle.TotalSeconds:0} s");
+        await Task.Delay(arguments.Settle, _time, cancellationToken);
+
         var window = arguments.Window;
         Log($"measuring {window.TotalSeconds:0} s");
         // About ten scrapes per window, no more often than a Prometheus server would (each one costs the silo CPU).

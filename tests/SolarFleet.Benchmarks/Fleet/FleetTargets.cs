@@ -11,7 +11,10 @@ public static class FleetTargets
     public const double MaxFirstPollSeconds = 60;
     public const double MaxCpuRatio = 2;
 
-    /// <summary>A history backlog above this many seconds of polls is one that does not keep up.</summary>
+    /// <summary>
+    /// A history backlog that never falls below this many seconds of polls in the second half of the window does not
+    /// keep up. The writer flushes in batches, so the backlog rises and falls; its low points show whether it drains.
+    /// </summary>
     public const double MaxBacklogSecondsOfPolls = 10;
 
     /// <summary>One line per missed target, with the figure; empty when all are met.</summary>
@@ -25,10 +28,11 @@ public static class FleetTargets
         Check(silo.PeakRssMiB < MaxPeakRssMiB, $"peak RSS {silo.PeakRssMiB:0} MiB >= {MaxPeakRssMiB} MiB");
         Check(silo.AllPolledSeconds is <= MaxFirstPollSeconds, $"first poll of every inverter took {(silo.AllPolledSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "longer than the timeout")} (> {MaxFirstPollSeconds} s)");
         Check(report.CpuRatioToFloor <= MaxCpuRatio, $"CPU per poll {report.CpuRatioToFloor:0.00}x the floor's (> {MaxCpuRatio}x)");
-        if (silo.HistoryBacklogEnd is { } backlog)
+        if (silo.HistoryBacklogSamples is { Count: > 0 } samples)
         {
             var limit = MaxBacklogSecondsOfPolls * report.Inverters / report.PeriodSeconds;
-            Check(backlog <= limit, $"history backlog {backlog:0} rows at the end of the window (> {limit:0}, {MaxBacklogSecondsOfPolls} s of polls)");
+            var lowest = samples.Skip(samples.Count / 2).Min();
+            Check(lowest <= limit, $"history backlog never below {lowest:0} rows in the second half of the window (> {limit:0}, {MaxBacklogSecondsOfPolls} s of polls)");
             Check(silo.HistoryDropped is not > 0, $"{silo.HistoryDropped} history rows dropped");
         }
 

@@ -99,6 +99,83 @@ public sealed class StatementBatcherTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.RunAsync("late", Token));
     }
 
+    [Fact]
+    public async Task Calls_for_one_key_run_one_at_a_time_and_in_order_however_many_workers()
+    {
+        var inFlight = new ConcurrentDictionary<string, int>();
+        var order = new ConcurrentQueue<(string Key, int Sequence)>();
+        var overlaps = 0;
+        await using var batcher = new StatementBatcher<string, (string Key, int Sequence), int>(
+            call => call.Key,
+            async (batch, cancellationToken) =>
+            {
+                foreach (var call in batch)
+                {
+                    if (!inFlight.TryAdd(call.Key, 0))
+                    {
+                        Interlocked.Increment(ref overlaps);
+                    }
+
+                    order.Enqueue(call);
+                }
+
+                await Task.Delay(2, cancellationToken);
+                foreach (var call in batch)
+                {
+                    inFlight.TryRemove(call.Key, out _);
+                }
+
+                return [.. batch.Select(call => call.Sequence)];
+            },
+            maxBatch: 16,
+            workers: 4);
+
+        var calls = Enumerable.Range(0, 600).Select(i => batcher.RunAsync(($"k{i % 7}", i), Token)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 600), await Task.WhenAll(calls));
+        Assert.Equal(0, overlaps);
+        Assert.All(order.GroupBy(call => call.Key), group => Assert.Equal(group.Select(call => call.Sequence).Order(), group.Select(call => call.Sequence)));
+    }
+
+    [Fact]
+    public async Task A_statement_answering_the_wrong_number_of_rows_fails_its_calls_and_the_worker_carries_on()
+    {
+        var first = true;
+        await using var batcher = new StatementBatcher<string, string, string>(
+            key => key,
+            (keys, _) =>
+            {
+                var answers = keys.Select(key => key + "!").ToArray();
+                var broken = first;
+                first = false;
+                return Task.FromResult(broken ? answers[1..] : answers);
+            },
+            maxBatch: 100,
+            workers: 1);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.RunAsync("a", Token));
+
+        Assert.Contains("returned 0 results", error.Message, StringComparison.Ordinal);
+        Assert.Equal("b!", await batcher.RunAsync("b", Token));
+    }
+
+    [Fact]
+    public async Task Stopping_past_its_deadline_fails_the_calls_not_yet_sent()
+    {
+        var database = new ScriptedStatement();
+        var batcher = await database.BusyBatcherAsync(maxBatch: 100);
+        var queued = Enumerable.Range(0, 5).Select(i => batcher.RunAsync($"k{i}", Token)).ToList();
+        using var deadline = new CancellationTokenSource();
+
+        var stopping = batcher.StopAsync(deadline.Token);
+        await deadline.CancelAsync();
+        database.Release();
+        await stopping;
+
+        Assert.All(queued, call => Assert.True(call.IsCanceled || call.IsFaulted));
+        Assert.Equal([1], database.BatchSizes);
+    }
+
     /// <summary>
     /// Answers each key with key + "!" and records each batch; the first statement waits until released, so tests
     /// can queue calls behind it.
