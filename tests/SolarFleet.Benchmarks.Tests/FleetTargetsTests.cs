@@ -1,0 +1,55 @@
+using SolarFleet.Benchmarks.Fleet;
+
+namespace SolarFleet.Benchmarks.Tests;
+
+/// <summary>How a run's figures are judged against the fleet-scale targets.</summary>
+public sealed class FleetTargetsTests
+{
+    [Fact]
+    public void A_run_within_every_target_misses_none()
+    {
+        Assert.Empty(FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 44.6, Completion = 0.9996, LatencyP99Ms = 47, PeakRssMiB = 1312 })));
+    }
+
+    [Fact]
+    public void Each_missed_target_is_named_with_its_figure()
+    {
+        var missed = FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 115.7, Completion = 0.9908, LatencyP99Ms = 150.6, PeakRssMiB = 3500 }));
+
+        Assert.Equal(4, missed.Count);
+        Assert.Contains(missed, line => line.Contains("115.7 s", StringComparison.Ordinal));
+        Assert.Contains(missed, line => line.Contains("150.6 ms", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_history_backlog_that_rises_and_falls_keeps_up_even_when_the_window_ends_high()
+    {
+        // 100,000 inverters every 23 s: 10 s of polls is 43,478 rows.
+        var sawtooth = new SiloReport
+        {
+            AllPolledSeconds = 41.5, Completion = 0.9997, LatencyP99Ms = 42, PeakRssMiB = 1279,
+            HistoryBacklogSamples = [40772, 27381, 13829, 46603, 32965, 17753, 3201, 37179, 22634, 44752], HistoryDropped = 0,
+        };
+        var growing = sawtooth with { HistoryBacklogSamples = [20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 90_000] };
+
+        Assert.Empty(FleetTargets.Missed(Report(sawtooth)));
+        Assert.Equal(["history backlog never below 60000 rows in the second half of the window (> 43478, 10 s of polls)"], FleetTargets.Missed(Report(growing)));
+        Assert.Single(FleetTargets.Missed(Report(sawtooth with { HistoryDropped = 12 })));
+    }
+
+    private static FleetReport Report(SiloReport silo) => new()
+    {
+        Date = "2026-11-24 00:00 UTC",
+        Machine = "test",
+        Command = "fleet --inverters 100000",
+        Inverters = 100_000,
+        Sites = 10_000,
+        PeriodSeconds = 23,
+        Storage = "postgres",
+        SimulatorProcesses = 7,
+        Floor = new FloorReport(46, 200_000, 200_000, 0, 20, 0.1, 0.8, 11, 79, null),
+        Silo = silo,
+        CpuRatioToFloor = 1.4,
+        TargetsMissed = [],
+    };
+}
