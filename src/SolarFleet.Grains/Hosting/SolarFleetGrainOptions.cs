@@ -22,6 +22,13 @@ public sealed class SolarFleetGrainOptions
     /// <summary>Most polls one silo runs at once (each holds a socket); more wait their turn.</summary>
     public int MaxPollsInFlight { get; set; } = 1024;
 
+    /// <summary>
+    /// An inverter writes its state when the silo shuts down, so the next activation starts from its latest
+    /// bookkeeping. Off where state does not outlive the process anyway (the embedded in-memory storage, whose own
+    /// grains are being deactivated at the same time).
+    /// </summary>
+    public bool WriteStateOnShutdown { get; set; } = true;
+
     /// <summary>Upper bound of the exponential backoff while a Pi fails (never below the inverter's own period).</summary>
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(5);
 

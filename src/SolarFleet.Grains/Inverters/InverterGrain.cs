@@ -99,7 +99,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         StopPolling();
-        if (_monitor.IsRegistered)
+        if (_monitor.IsRegistered && (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _options.WriteStateOnShutdown))
         {
             try
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace SolarFleet.Grains.Polling;
 
@@ -12,7 +13,7 @@ namespace SolarFleet.Grains.Polling;
 /// silo's CPU (perf). A heap costs O(log n) per poll and nothing in between. Entries replaced by a later change stay in
 /// the heap until their time comes and are skipped then.
 /// </remarks>
-public sealed partial class PollSchedule : IDisposable
+public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     // A timer that fires a hair before the earliest entry is due must not re-arm for zero and spin.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
@@ -53,14 +54,31 @@ public sealed partial class PollSchedule : IDisposable
         return new PollSlot(this, target);
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Nothing falls due any more. The silo calls this as it starts to stop, before it deactivates the grains: an
+    /// inverter that polled during the shutdown would push its summary to a site already gone, and a silo of 100,000
+    /// did that tens of thousands of times, each an error in the log.
+    /// </summary>
+    public void Stop()
     {
         lock (_lock)
         {
             _disposed = true;
             _queue.Clear();
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+    }
 
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(PollSchedule), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            Stop();
+            return Task.CompletedTask;
+        });
+
+    public void Dispose()
+    {
+        Stop();
         _timer.Dispose();
     }
 

@@ -107,6 +107,9 @@ public static class SolarFleetApp
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddMemoryGrainStorage(SolarFleetStorage.GrainStateProvider);
             silo.UseInMemoryReminderService();
+
+            // In-memory state ends with the process; writing it while the storage's own grains go away only fails.
+            silo.Services.Configure<SolarFleetGrainOptions>(grains => grains.WriteStateOnShutdown = false);
         }
         else
         {

@@ -31,6 +31,19 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
+    public void Once_stopped_nothing_falls_due_any_more()
+    {
+        Slot("set before").Change(TimeSpan.FromSeconds(5));
+        _schedule.Stop();
+        Slot("set after").Change(TimeSpan.FromSeconds(1));
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(_fired);
+        Assert.Equal(0, _schedule.Pending);
+    }
+
+    [Fact]
     public void Slots_fire_in_due_order_whatever_order_they_were_set_in()
     {
         Slot("late").Change(TimeSpan.FromSeconds(20));
