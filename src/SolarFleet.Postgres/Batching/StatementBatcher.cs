@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace SolarFleet.Postgres.Batching;
@@ -21,21 +22,25 @@ internal sealed class StatementBatcher<TKey, TRequest, TResult> : IAsyncDisposab
     private readonly Func<TRequest, TKey> _keyOf;
     private readonly Func<IReadOnlyList<TRequest>, CancellationToken, Task<TResult[]>> _execute;
     private readonly int _maxBatch;
+    private readonly Action<int, TimeSpan, bool>? _ran;
     private readonly Task[] _workers;
     private volatile bool _abandoned;
 
     /// <param name="execute">Runs one batch and returns one result per request, in order.</param>
+    /// <param name="ran">Told of each statement: its calls, how long it took, whether it succeeded.</param>
     public StatementBatcher(
         Func<TRequest, TKey> keyOf,
         Func<IReadOnlyList<TRequest>, CancellationToken, Task<TResult[]>> execute,
         int maxBatch,
-        int workers)
+        int workers,
+        Action<int, TimeSpan, bool>? ran = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         _keyOf = keyOf;
         _execute = execute;
         _maxBatch = maxBatch;
+        _ran = ran;
         _queues = Enumerable.Range(0, workers).Select(_ => Channel.CreateUnbounded<Call>()).ToArray();
         _workers = _queues.Select(queue => Task.Run(() => WorkAsync(queue.Reader))).ToArray();
     }
@@ -130,25 +135,33 @@ internal sealed class StatementBatcher<TKey, TRequest, TResult> : IAsyncDisposab
 
     private async Task RunBatchAsync(List<Call> batch)
     {
+        var started = Stopwatch.GetTimestamp();
+        TResult[]? results = null;
+        Exception? error = null;
         try
         {
             // Once sent, a statement runs to its end (or its command timeout): its calls' rows change together.
-            var results = await _execute(batch.ConvertAll(call => call.Request), CancellationToken.None);
+            results = await _execute(batch.ConvertAll(call => call.Request), CancellationToken.None);
             if (results.Length != batch.Count)
             {
                 throw new InvalidOperationException($"A batch of {batch.Count} calls returned {results.Length} results.");
             }
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Succeed(results[i]);
-            }
         }
         catch (Exception ex)
         {
-            foreach (var call in batch)
+            error = ex;
+        }
+
+        _ran?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started), error is null);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (error is null)
             {
-                call.Fail(ex);
+                batch[i].Succeed(results![i]);
+            }
+            else
+            {
+                batch[i].Fail(error);
             }
         }
     }

@@ -37,7 +37,8 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
         string serviceId,
         IGrainStorageSerializer serializer,
         IActivatorProvider activators,
-        ILogger<PostgresGrainStorage> logger)
+        ILogger<PostgresGrainStorage> logger,
+        StatementMetrics? metrics = null)
     {
         _name = name;
         _serializer = serializer;
@@ -45,9 +46,9 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
         _logger = logger;
         _dataSource = NpgsqlDataSource.Create(connectionString);
         var statements = new GrainStateStatements(_dataSource, serviceId);
-        _reads = new(key => key, statements.ReadAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
-        _writes = new(write => write.Key, statements.WriteAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
-        _clears = new(clear => clear.Key, statements.ClearAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
+        _reads = new(key => key, statements.ReadAsync, BatchLimits.MaxBatch, BatchLimits.Workers, metrics?.Observer("state_read"));
+        _writes = new(write => write.Key, statements.WriteAsync, BatchLimits.MaxBatch, BatchLimits.Workers, metrics?.Observer("state_write"));
+        _clears = new(clear => clear.Key, statements.ClearAsync, BatchLimits.MaxBatch, BatchLimits.Workers, metrics?.Observer("state_clear"));
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

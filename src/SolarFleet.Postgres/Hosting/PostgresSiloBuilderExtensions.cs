@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -10,6 +12,7 @@ using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Postgres.Batching;
 using SolarFleet.Postgres.GrainState;
 using SolarFleet.Postgres.History;
 using SolarFleet.Postgres.Reminders;
@@ -43,10 +46,12 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = providers;
         });
+        builder.Services.TryAddSingleton(services => new StatementMetrics(services.GetService<IMeterFactory>()));
         builder.AddReminders();
         builder.Services.AddSingleton<IReminderTable>(services => new PostgresReminderTable(
             providers,
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetRequiredService<StatementMetrics>()));
         builder.Services.AddGrainStorage(SolarFleetStorage.GrainStateProvider, (services, name) => new PostgresGrainStorage(
             name,
             providers,
@@ -54,7 +59,8 @@ public static class PostgresSiloBuilderExtensions
             // Grain state types are [GenerateSerializer] records: the Orleans binary format is version tolerant for them.
             new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
             services.GetRequiredService<IActivatorProvider>(),
-            services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+            services.GetRequiredService<ILogger<PostgresGrainStorage>>(),
+            services.GetRequiredService<StatementMetrics>()));
 
         // The schema must exist before any provider reads its queries, whatever order the host registered
         // things in: migrate in the silo's very first stage.

@@ -19,12 +19,12 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable
     private readonly StatementBatcher<ReminderKey, ReminderRemoval, bool> _removals;
     private int _disposed;
 
-    public PostgresReminderTable(string connectionString, string serviceId)
+    public PostgresReminderTable(string connectionString, string serviceId, StatementMetrics? metrics = null)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _statements = new ReminderStatements(_dataSource, serviceId);
-        _upserts = new(entry => ReminderKey.Of(entry.GrainId, entry.ReminderName), _statements.UpsertAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
-        _removals = new(removal => removal.Key, _statements.RemoveAsync, BatchLimits.MaxBatch, BatchLimits.Workers);
+        _upserts = new(entry => ReminderKey.Of(entry.GrainId, entry.ReminderName), _statements.UpsertAsync, BatchLimits.MaxBatch, BatchLimits.Workers, metrics?.Observer("reminder_upsert"));
+        _removals = new(removal => removal.Key, _statements.RemoveAsync, BatchLimits.MaxBatch, BatchLimits.Workers, metrics?.Observer("reminder_remove"));
     }
 
     /// <summary>The reminder service starts only once its table answers: a wrong connection string fails the silo's start.</summary>

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using SolarFleet.Postgres.Batching;
 using SolarFleet.Postgres.GrainState;
 using SolarFleet.Postgres.Tests.Infrastructure;
 using SolarFleet.Postgres.Tests.Orleans;
@@ -21,10 +22,11 @@ public sealed class PostgresGrainStorageTests(PostgresFixture fixture)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Thousands_of_states_written_and_read_at_once_all_land_each_in_its_own_row()
+    public async Task Thousands_of_states_written_and_read_at_once_all_land_each_in_its_own_row_in_few_statements()
     {
         var db = await fixture.Server.CreateMigratedDatabaseAsync("burst", Token);
-        await using var storage = Storage(db);
+        using var probe = new BatchProbe();
+        await using var storage = Storage(db, probe.Metrics);
         var states = Enumerable.Range(0, Grains).Select(i => (Id: Grain(i), State: Counter(i, $"first {i}"))).ToList();
 
         await Task.WhenAll(states.Select(s => storage.WriteStateAsync(StateName, s.Id, s.State)));
@@ -41,6 +43,14 @@ public sealed class PostgresGrainStorageTests(PostgresFixture fixture)
         Assert.Equal(states.Select(s => s.State.State!), read.Select(r => r.State.State));
         Assert.All(read, r => Assert.Equal(("2", true), (r.State.ETag, r.State.RecordExists)));
         Assert.Equal(Grains, await Db.ScalarAsync<long>(db, "SELECT count(*) FROM orleans_storage WHERE version = 2", Token));
+
+        // Every call went out, and a burst of them shares statements: far fewer round trips than calls.
+        var writes = probe.Batches("state_write");
+        var reads = probe.Batches("state_read");
+        Assert.Equal((2 * Grains, Grains), (writes.Sum(), reads.Sum()));
+        Assert.True(writes.Count <= 2 * Grains / 10, $"{writes.Count} statements for {2 * Grains} writes");
+        Assert.True(reads.Count <= Grains / 10, $"{reads.Count} statements for {Grains} reads");
+        Assert.All(writes.Concat(reads), size => Assert.InRange(size, 1, 512));
     }
 
     [Fact]
@@ -127,7 +137,7 @@ public sealed class PostgresGrainStorageTests(PostgresFixture fixture)
         Assert.All(states, s => Assert.Equal("2", s.State.ETag));
     }
 
-    private static PostgresGrainStorage Storage(string connectionString)
+    private static PostgresGrainStorage Storage(string connectionString, StatementMetrics? metrics = null)
     {
         var services = new ServiceCollection()
             .AddSerializer(serializer => serializer.AddAssembly(typeof(CounterState).Assembly))
@@ -138,7 +148,8 @@ public sealed class PostgresGrainStorageTests(PostgresFixture fixture)
             "solarfleet-tests",
             new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
             services.GetRequiredService<IActivatorProvider>(),
-            NullLogger<PostgresGrainStorage>.Instance);
+            NullLogger<PostgresGrainStorage>.Instance,
+            metrics);
     }
 
     private static GrainId Grain(int i) => GrainId.Create("counter", $"site-{i / 10}|inv-{i % 10}");
