@@ -37,7 +37,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
         services.TryAddSingleton<PollSchedule>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PollSchedule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));
         services.TryAddSingleton<PollGate>();
         services.AddMetrics();
         services.TryAddSingleton<SolarFleetMetrics>();

@@ -24,7 +24,7 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
     private readonly PriorityQueue<(PollSlot Slot, long Version), long> _queue = new();
     private readonly ITimer _timer;
     private long _armedFor = long.MaxValue;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public PollSchedule([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, ILogger<PollSchedule> logger)
     {
@@ -47,6 +47,9 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
         }
     }
 
+    /// <summary>Whether <see cref="Stop"/> was called: from then on no due time is current.</summary>
+    public bool IsStopped => _disposed;
+
     /// <summary>A slot for one target; nothing is due until <see cref="PollSlot.Change"/>.</summary>
     public PollSlot CreateSlot(IPollTarget target)
     {
@@ -63,6 +66,11 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
     {
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _queue.Clear();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -17,6 +17,11 @@ public sealed class PollSlot
     public void Change(TimeSpan due)
     {
         var version = Interlocked.Increment(ref _version);
+        if (_schedule.IsStopped)
+        {
+            return;
+        }
+
         if (due <= TimeSpan.Zero)
         {
             _target.OnPollDue(version);
@@ -31,9 +36,10 @@ public sealed class PollSlot
 
     /// <summary>
     /// Whether <paramref name="version"/> is still the latest due time: false once a later change or a stop replaced
-    /// it. A target that hands the work on checks this when the work runs, so a due time replaced meanwhile is dropped.
+    /// it, or the schedule stopped. A target that hands the work on checks this when the work runs, so a due time
+    /// replaced meanwhile, or one still queued when the silo began to stop, is dropped.
     /// </summary>
-    public bool IsCurrent(long version) => Volatile.Read(ref _version) == version;
+    public bool IsCurrent(long version) => !_schedule.IsStopped && Volatile.Read(ref _version) == version;
 
     internal void Fire(long version) => _target.OnPollDue(version);
 }

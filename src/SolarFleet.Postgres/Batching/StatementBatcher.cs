@@ -152,7 +152,15 @@ internal sealed class StatementBatcher<TKey, TRequest, TResult> : IAsyncDisposab
             error = ex;
         }
 
-        _ran?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started), error is null);
+        try
+        {
+            _ran?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started), error is null);
+        }
+        catch (Exception)
+        {
+            // Reporting must never keep a statement's calls from completing, nor stop the worker.
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (error is null)

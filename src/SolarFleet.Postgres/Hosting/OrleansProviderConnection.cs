@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace SolarFleet.Postgres.Hosting;
 
-/// <summary>The connection string the Orleans ADO.NET providers (membership, reminders, grain state) get.</summary>
+/// <summary>The connection string the cluster's own providers get: Orleans ADO.NET clustering, and SolarFleet's reminder table and grain storage.</summary>
 public static class OrleansProviderConnection
 {
     /// <summary>Statements prepared per physical connection once used a few times (Npgsql's automatic preparation).</summary>

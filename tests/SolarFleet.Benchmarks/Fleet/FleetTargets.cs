@@ -38,11 +38,12 @@ public static class FleetTargets
 
         return missed;
 
-        void Check(bool met, string otherwise)
+        // Figures read the same on every machine, whatever its locale.
+        void Check(bool met, FormattableString otherwise)
         {
             if (!met)
             {
-                missed.Add(otherwise);
+                missed.Add(FormattableString.Invariant(otherwise));
             }
         }
     }

@@ -33,14 +33,18 @@ public sealed class PollScheduleTests : IDisposable
     [Fact]
     public void Once_stopped_nothing_falls_due_any_more()
     {
-        Slot("set before").Change(TimeSpan.FromSeconds(5));
+        var before = Slot("set before");
+        before.Change(TimeSpan.FromSeconds(5));
         _schedule.Stop();
         Slot("set after").Change(TimeSpan.FromSeconds(1));
+        Slot("due at once").Change(TimeSpan.Zero);
 
         _time.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Empty(_fired);
         Assert.Equal(0, _schedule.Pending);
+        Assert.True(_schedule.IsStopped);
+        Assert.False(before.IsCurrent(1));
     }
 
     [Fact]
