@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SolarFleet.Grains.Telemetry;
 
 namespace SolarFleet.Postgres.Batching;
 
@@ -8,7 +9,6 @@ namespace SolarFleet.Postgres.Batching;
 /// </summary>
 public sealed class StatementMetrics : IDisposable
 {
-    public const string MeterName = "SolarFleet";
     public const string BatchSizeInstrument = "solarfleet.storage.batch.size";
     public const string BatchDurationInstrument = "solarfleet.storage.batch.duration";
 
@@ -27,7 +27,7 @@ public sealed class StatementMetrics : IDisposable
     public StatementMetrics(IMeterFactory? meterFactory)
     {
         _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _meter = meterFactory?.Create(SolarFleetMetrics.MeterName) ?? new Meter(SolarFleetMetrics.MeterName);
         _size = _meter.CreateHistogram(BatchSizeInstrument, unit: "{call}", description: "Calls carried by one statement of the grain state and reminder providers.", tags: null, advice: SizeAdvice);
         _duration = _meter.CreateHistogram(BatchDurationInstrument, unit: "s", description: "Time of one statement of the grain state and reminder providers.", tags: null, advice: DurationAdvice);
     }

@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
+using SolarFleet.Grains.Telemetry;
 
 namespace SolarFleet.Postgres.History;
 
 /// <summary>The history store's instruments on the "SolarFleet" meter.</summary>
 internal sealed class HistoryMetrics : IDisposable
 {
-    public const string MeterName = "SolarFleet";
     public const string BacklogInstrument = "solarfleet.history.backlog";
     public const string DroppedInstrument = "solarfleet.history.dropped";
     public const string FlushDurationInstrument = "solarfleet.history.flush.duration";
@@ -18,7 +18,7 @@ internal sealed class HistoryMetrics : IDisposable
     public HistoryMetrics(IMeterFactory? meterFactory, Func<(long Ledger, long Readings)> backlog)
     {
         ownsMeter = meterFactory is null;
-        meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        meter = meterFactory?.Create(SolarFleetMetrics.MeterName) ?? new Meter(SolarFleetMetrics.MeterName);
         dropped = meter.CreateCounter<long>(DroppedInstrument, "{reading}", "Readings dropped because the buffer was full during a database outage.");
         flushDuration = meter.CreateHistogram<double>(FlushDurationInstrument, "s", "Time to write one batch to PostgreSQL.");
         meter.CreateObservableGauge(

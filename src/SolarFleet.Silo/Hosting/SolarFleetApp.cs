@@ -9,6 +9,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Telemetry;
 using SolarFleet.Postgres.Hosting;
 using SolarFleet.Silo.Api;
 using SolarFleet.Silo.Api.Energy;
@@ -160,7 +161,7 @@ public static class SolarFleetApp
             .ConfigureResource(r => r.AddService("solarfleet-silo"))
             .WithMetrics(m =>
             {
-                m.AddMeter(FleetMetrics.MeterName, "Microsoft.Orleans")
+                m.AddMeter(SolarFleetMetrics.MeterName, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

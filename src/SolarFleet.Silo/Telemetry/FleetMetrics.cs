@@ -4,6 +4,7 @@ using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Telemetry;
 using SolarFleet.Silo.Api;
 using SolarFleet.Silo.Hosting;
 
@@ -15,7 +16,6 @@ namespace SolarFleet.Silo.Telemetry;
 /// </summary>
 public sealed class FleetMetrics : BackgroundService
 {
-    public const string MeterName = "SolarFleet";
 
     private readonly IGrainFactory _grains;
     private readonly MetricsOptions _options;
@@ -29,7 +29,7 @@ public sealed class FleetMetrics : BackgroundService
         _options = options.Value.Metrics;
         _time = time;
         _logger = logger;
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(SolarFleetMetrics.MeterName);
         meter.CreateObservableGauge("solarfleet.fleet.power", () => _snapshot.Fleet?.PowerW ?? 0, "W", "Live AC power of the whole fleet (asleep and stale inverters count 0).");
         meter.CreateObservableGauge("solarfleet.fleet.energy.today", () => _snapshot.Fleet?.EnergyTodayWh ?? 0, "Wh", "Energy produced today, each site on its own local day.");
         meter.CreateObservableGauge("solarfleet.fleet.sites", () => _snapshot.Fleet?.Sites ?? 0, "{site}", "Registered sites.");
