@@ -54,24 +54,8 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var key = GrainStateKey.Of(stateName, grainId);
-        StoredState stored;
-        try
-        {
-            stored = await _reads.RunAsync(key, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailed(ex, "read", _name, key);
-            throw;
-        }
-
-        grainState.State = stored.Payload is { } payload ? _serializer.Deserialize<T>(new BinaryData(payload)) ?? Create<T>() : Create<T>();
-        grainState.ETag = ETagOf(stored.Version);
-        grainState.RecordExists = stored.Payload is not null;
-    }
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        ReadAsync(GrainStateKey.Of(stateName, grainId), grainState, cancellationToken);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
@@ -80,7 +64,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
     {
         var key = GrainStateKey.Of(stateName, grainId);
         var payload = _serializer.Serialize(grainState.State).ToArray();
-        var version = await RunAsync(_writes, new StateWrite(key, VersionOf(grainState.ETag), payload), "write", key, grainState.ETag, cancellationToken);
+        var version = await ChangeAsync(_writes, new StateWrite(key, VersionOf(grainState.ETag), payload), "write", key, grainState.ETag, cancellationToken);
         grainState.ETag = ETagOf(version);
         grainState.RecordExists = true;
     }
@@ -90,10 +74,11 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
+        var key = GrainStateKey.Of(stateName, grainId);
         if (VersionOf(grainState.ETag) is not { } expected)
         {
             // Nothing was read or written by this activation: clear whatever is stored now, if anything.
-            await ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+            await ReadAsync(key, grainState, cancellationToken);
             if (!grainState.RecordExists || VersionOf(grainState.ETag) is not { } found)
             {
                 // Nothing stored, or already cleared.
@@ -103,8 +88,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
             expected = found;
         }
 
-        var key = GrainStateKey.Of(stateName, grainId);
-        var version = await RunAsync(_clears, new StateClear(key, expected), "clear", key, grainState.ETag, cancellationToken);
+        var version = await ChangeAsync(_clears, new StateClear(key, expected), "clear", key, grainState.ETag, cancellationToken);
         grainState.ETag = ETagOf(version);
         grainState.RecordExists = false;
         grainState.State = Create<T>();
@@ -135,30 +119,45 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, ILifecyclePart
         await _dataSource.DisposeAsync();
     }
 
-    private async Task<int> RunAsync<TRequest>(
+    private async Task ReadAsync<T>(GrainStateKey key, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        var stored = await SendAsync(_reads, key, "read", key, cancellationToken);
+        grainState.State = stored.Payload is { } payload ? _serializer.Deserialize<T>(new BinaryData(payload)) ?? Create<T>() : Create<T>();
+        grainState.ETag = ETagOf(stored.Version);
+        grainState.RecordExists = stored.Payload is not null;
+    }
+
+    /// <summary>A write or clear: its new version, or a version conflict when another activation changed the row first.</summary>
+    private async Task<int> ChangeAsync<TRequest>(
         StatementBatcher<GrainStateKey, TRequest, int?> batcher,
         TRequest request,
         string operation,
         GrainStateKey key,
         string? etag,
+        CancellationToken cancellationToken) =>
+        await SendAsync(batcher, request, operation, key, cancellationToken) ?? throw new InconsistentStateException(
+            $"Version conflict ({operation}): provider {_name}, state {key}, etag {etag ?? "none"}: another activation changed it first.",
+            storedEtag: null,
+            currentEtag: etag,
+            storageException: null);
+
+    /// <summary>Queues one call; a failure of its statement is logged with the state it was for, and thrown.</summary>
+    private async Task<TResult> SendAsync<TRequest, TResult>(
+        StatementBatcher<GrainStateKey, TRequest, TResult> batcher,
+        TRequest request,
+        string operation,
+        GrainStateKey key,
         CancellationToken cancellationToken)
     {
-        int? version;
         try
         {
-            version = await batcher.RunAsync(request, cancellationToken);
+            return await batcher.RunAsync(request, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(ex, operation, _name, key);
             throw;
         }
-
-        return version ?? throw new InconsistentStateException(
-            $"Version conflict ({operation}): provider {_name}, state {key}, etag {etag ?? "none"}: another activation changed it first.",
-            storedEtag: null,
-            currentEtag: etag,
-            storageException: null);
     }
 
     private T Create<T>() => _activators.GetActivator<T>().Create();
