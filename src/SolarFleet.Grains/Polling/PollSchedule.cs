@@ -24,7 +24,7 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
     private readonly PriorityQueue<(PollSlot Slot, long Version), long> _queue = new();
     private readonly ITimer _timer;
     private long _armedFor = long.MaxValue;
-    private volatile bool _disposed;
+    private volatile bool _stopped;
 
     public PollSchedule([FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, ILogger<PollSchedule> logger)
     {
@@ -48,7 +48,7 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
     }
 
     /// <summary>Whether <see cref="Stop"/> was called: from then on no due time is current.</summary>
-    public bool IsStopped => _disposed;
+    public bool IsStopped => _stopped;
 
     /// <summary>A slot for one target; nothing is due until <see cref="PollSlot.Change"/>.</summary>
     public PollSlot CreateSlot(IPollTarget target)
@@ -66,12 +66,12 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
     {
         lock (_lock)
         {
-            if (_disposed)
+            if (_stopped)
             {
                 return;
             }
 
-            _disposed = true;
+            _stopped = true;
             _queue.Clear();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
@@ -96,7 +96,7 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
         var at = now + (long)(due.TotalSeconds * _time.TimestampFrequency);
         lock (_lock)
         {
-            if (_disposed)
+            if (_stopped)
             {
                 return;
             }
@@ -115,7 +115,7 @@ public sealed partial class PollSchedule : ILifecycleParticipant<ISiloLifecycle>
         List<(PollSlot Slot, long Version)>? due = null;
         lock (_lock)
         {
-            if (_disposed)
+            if (_stopped)
             {
                 return;
             }
