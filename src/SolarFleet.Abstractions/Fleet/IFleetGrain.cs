@@ -10,8 +10,13 @@ public interface IFleetGrain : IGrainWithStringKey
     [Alias("add-site")]
     Task AddSite(string siteId);
 
+    /// <summary>Takes a site out of the fleet, remembering it as removed (for its energy history) until the retention ends.</summary>
     [Alias("remove-site")]
-    Task RemoveSite(string siteId);
+    Task RemoveSite(RemovedSite removed);
+
+    /// <summary>Sites removed within the retention period, by id.</summary>
+    [Alias("removed-sites"), AlwaysInterleave]
+    Task<IReadOnlyList<RemovedSite>> GetRemovedSites();
 
     [Alias("site-ids"), AlwaysInterleave]
     Task<IReadOnlyList<string>> GetSiteIds();

@@ -13,7 +13,7 @@ public interface IInverterGrain : IGrainWithStringKey
     [Alias("configure")]
     Task Configure(InverterRegistration registration);
 
-    /// <summary>Stops polling and forgets the inverter; idempotent.</summary>
+    /// <summary>Stops polling and forgets the registration (the ledger's recent dates are kept for a re-add); idempotent.</summary>
     [Alias("remove")]
     Task Remove();
 
@@ -21,9 +21,12 @@ public interface IInverterGrain : IGrainWithStringKey
     [Alias("snapshot"), AlwaysInterleave]
     Task<InverterSnapshot?> GetSnapshot();
 
-    /// <summary>The daily energy ledger for a range of site-local dates (inclusive).</summary>
-    [Alias("ledger"), AlwaysInterleave]
-    Task<IReadOnlyList<DailyEnergy>> GetLedger(DateOnly from, DateOnly to);
+    /// <summary>
+    /// The ledger rows this inverter still holds (its most recent dates) within a range of site-local dates
+    /// (inclusive). Older dates, and inverters since removed, are in the ledger store.
+    /// </summary>
+    [Alias("held-ledger"), AlwaysInterleave]
+    Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to);
 
     /// <summary>Asks the inverter to push its current summary to its site again (a re-activated site refills itself this way).</summary>
     [Alias("resend-summary"), OneWay]

@@ -1,3 +1,4 @@
+using SolarFleet.Abstractions.Energy;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
 
@@ -11,11 +12,14 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("configure")]
     Task Configure(SiteSettings settings);
 
-    /// <summary>Removes the site and all its inverters; idempotent.</summary>
+    /// <summary>
+    /// Removes the site and all its inverters: polling stops and live views no longer show it, while its energy
+    /// history stays reachable for the retention period; idempotent. Configuring the id again brings it back.
+    /// </summary>
     [Alias("remove")]
     Task Remove();
 
-    /// <summary>Null when the site does not exist.</summary>
+    /// <summary>Null when the site does not exist; a removed site (within the retention) has <see cref="SiteSnapshot.RemovedAt"/>.</summary>
     [Alias("snapshot"), AlwaysInterleave]
     Task<SiteSnapshot?> GetSnapshot();
 
@@ -34,6 +38,10 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>An inverter's pushed summary (the reduce step).</summary>
     [Alias("report"), OneWay]
     Task Report(InverterSummary summary);
+
+    /// <summary>The ledger rows its inverters still hold within a range of site-local dates (see <see cref="IInverterGrain.GetHeldLedger"/>).</summary>
+    [Alias("held-ledger"), AlwaysInterleave]
+    Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to);
 
     [Alias("problems"), AlwaysInterleave]
     Task<IReadOnlyList<Problem>> GetProblems();

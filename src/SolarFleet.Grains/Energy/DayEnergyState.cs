@@ -1,4 +1,5 @@
 using System.Numerics;
+using SolarFleet.Abstractions.Energy;
 
 namespace SolarFleet.Grains.Energy;
 
@@ -15,23 +16,19 @@ public sealed class DayEnergyState
     [Id(0)]
     public DateOnly Date { get; set; }
 
-    /// <summary>Energy of the earlier stretches of this date, before the inverter restarted mid-day.</summary>
+    /// <summary>Energy of the earlier stretches of this date (before mid-day restarts), bridged parts included.</summary>
     [Id(1)]
     public long CarriedWh { get; set; }
 
-    /// <summary>Largest PowerToday since the last restart (or since the morning reset).</summary>
-    [Id(2)]
-    public long SegmentMaxWh { get; set; }
-
-    /// <summary>The last PowerToday seen for this date; null while the Pi never answered PowerToday for it.</summary>
-    [Id(3)]
-    public long? LastPowerTodayWh { get; set; }
+    /// <summary>The current stretch of PowerToday (since the morning reset or the latest restart).</summary>
+    [Id(24)]
+    public Stretch Current { get; set; } = new();
 
     /// <summary>Lifetime energy known when the date began (the previous date's last value, else the first of this date).</summary>
     [Id(4)]
     public double? LifetimeStartKwh { get; set; }
 
-    /// <summary>Largest lifetime energy read on this date.</summary>
+    /// <summary>Largest accepted lifetime energy read on this date.</summary>
     [Id(5)]
     public double? LifetimeEndKwh { get; set; }
 
@@ -49,15 +46,47 @@ public sealed class DayEnergyState
     [Id(9)]
     public string? LastAnomaly { get; set; }
 
-    /// <summary>
-    /// The date's energy: carried stretches plus the current stretch's largest PowerToday; where the Pi never gave
-    /// PowerToday for the date, the growth of the lifetime counter over it.
-    /// </summary>
-    public long EnergyWh() => LastPowerTodayWh is not null
-        ? CarriedWh + SegmentMaxWh
-        : LifetimeStartKwh is { } start && LifetimeEndKwh is { } end && end > start
-            ? (long)Math.Round((end - start) * 1000, MidpointRounding.AwayFromZero)
-            : 0;
+    /// <summary>True when <see cref="LifetimeStartKwh"/> was read before the date's production began, so it bounds the day.</summary>
+    [Id(13)]
+    public bool LifetimeStartIsDayStart { get; set; }
+
+    /// <summary>The energy reported for the date so far; it never goes down within an epoch.</summary>
+    [Id(14)]
+    public long ReportedWh { get; set; }
+
+    /// <summary>Energy of another source kept out of the bill (see <see cref="DailyEnergy.SetAsideWh"/>).</summary>
+    [Id(15)]
+    public long SetAsideWh { get; set; }
+
+    [Id(16)]
+    public int Restarts { get; set; }
+
+    /// <summary>See <see cref="DailyEnergy.Epoch"/>.</summary>
+    [Id(17)]
+    public int Epoch { get; set; }
+
+    /// <summary>What happened to this date's readings; null until something did.</summary>
+    [Id(18)]
+    public List<LedgerAuditEntry>? Audit { get; set; }
+
+    /// <summary>A drop of PowerToday held back because nothing showed yet whether it is a restart or a misread.</summary>
+    [Id(19)]
+    public PendingDrop? Pending { get; set; }
+
+    /// <summary>The stretch before the latest restart, kept until the next reading confirms the restart.</summary>
+    [Id(20)]
+    public Stretch? BeforeRestart { get; set; }
+
+    /// <summary>What <see cref="CarriedWh"/> and <see cref="CarriedBridgedWh"/> were before the latest restart.</summary>
+    [Id(22)]
+    public long CarriedBeforeRestartWh { get; set; }
+
+    [Id(23)]
+    public long CarriedBridgedBeforeRestartWh { get; set; }
+
+    /// <summary>The part of <see cref="CarriedWh"/> that was bridged from PowerTotal.</summary>
+    [Id(21)]
+    public long CarriedBridgedWh { get; set; }
 
     public int CoveredSlots()
     {

@@ -27,6 +27,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly ILogger<FleetGrain> _logger;
     private readonly FleetRollup _rollup = new();
     private readonly HashSet<string> _siteIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RemovedSite> _removed = new(StringComparer.Ordinal);
     private readonly SerialStateWriter _writer;
 
     public FleetGrain(
@@ -45,6 +46,10 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _siteIds.UnionWith(_state.State.SiteIds);
+        foreach (var removed in _state.State.Removed)
+        {
+            _removed[removed.SiteId] = removed;
+        }
 
         // Reports are memory only: after a failover, ask every site to send its report again.
         foreach (var siteId in _siteIds)
@@ -65,19 +70,33 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         RegistrationRules.ValidateSiteId(siteId);
 
         // Already known but a write is under way: the id may not be stored yet, so wait for a write that has it.
-        if (_siteIds.Add(siteId) || _writer.IsBusy)
+        var revived = _removed.Remove(siteId);
+        if (_siteIds.Add(siteId) || revived || _writer.IsBusy)
         {
             await WriteAsync();
         }
     }
 
-    public async Task RemoveSite(string siteId)
+    public async Task RemoveSite(RemovedSite removed)
     {
-        _rollup.Remove(siteId);
-        if (_siteIds.Remove(siteId) || _writer.IsBusy)
+        ArgumentNullException.ThrowIfNull(removed);
+        _rollup.Remove(removed.SiteId);
+        var known = _removed.TryGetValue(removed.SiteId, out var held) && held == removed;
+        _removed[removed.SiteId] = removed;
+        if (_siteIds.Remove(removed.SiteId) || !known || _writer.IsBusy)
         {
             await WriteAsync();
         }
+    }
+
+    public Task<IReadOnlyList<RemovedSite>> GetRemovedSites()
+    {
+        var now = _time.GetUtcNow();
+        IReadOnlyList<RemovedSite> removed = _removed.Values
+            .Where(site => now - site.RemovedAt <= _options.RemovedRetention)
+            .OrderBy(site => site.SiteId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(removed);
     }
 
     public Task<IReadOnlyList<string>> GetSiteIds()
@@ -118,10 +137,18 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         }
     }
 
-    // Captures the ids as they are when the write starts, so it covers every call that arrived before.
+    // Captures the ids as they are when the write starts, so it covers every call that arrived before; sites removed
+    // longer ago than the retention are forgotten on the way.
     private Task WriteStateAsync()
     {
+        var now = _time.GetUtcNow();
+        foreach (var expired in _removed.Values.Where(site => now - site.RemovedAt > _options.RemovedRetention).ToList())
+        {
+            _removed.Remove(expired.SiteId);
+        }
+
         _state.State.SiteIds = _siteIds.Order(StringComparer.Ordinal).ToList();
+        _state.State.Removed = _removed.Values.OrderBy(site => site.SiteId, StringComparer.Ordinal).ToList();
         return _state.WriteStateAsync();
     }
 

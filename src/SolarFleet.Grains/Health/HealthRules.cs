@@ -9,14 +9,16 @@ public static class HealthRules
     /// <summary>
     /// Judges a successful poll. <paramref name="timestamp"/> is the Pi's TimeStamp (site-local wall time);
     /// <paramref name="siteLocalNow"/> is the poll clock in the site's zone; <paramref name="timestampUnchangedFor"/>
-    /// is how long (on the poll clock) the TimeStamp has had its current value.
+    /// is how long (on the poll clock) the TimeStamp has had its current value. A <paramref name="clockSkewed"/> TimeStamp
+    /// is judged only by whether it moves, never by its value.
     /// </summary>
     public static InverterHealth OfGoodPoll(
         int? statusCode,
         DateTime? timestamp,
         DateTime siteLocalNow,
         TimeSpan timestampUnchangedFor,
-        TimeSpan staleAfter)
+        TimeSpan staleAfter,
+        bool clockSkewed = false)
     {
         var status = InverterStatus.Classify(statusCode);
         if (status == InverterStatusKind.Fault)
@@ -25,6 +27,13 @@ public static class HealthRules
         }
 
         var generating = status is InverterStatusKind.Generating or InverterStatusKind.Syncing;
+        if (clockSkewed && timestamp is not null)
+        {
+            return !generating ? InverterHealth.Asleep
+                : timestampUnchangedFor >= staleAfter ? InverterHealth.Stale
+                : InverterHealth.Online;
+        }
+
         if (timestamp is not { } stamp)
         {
             // Firmware without TimeStamp: freshness cannot be judged, so the status alone decides.

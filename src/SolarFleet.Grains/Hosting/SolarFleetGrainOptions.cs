@@ -38,6 +38,18 @@ public sealed class SolarFleetGrainOptions
     /// <summary>A TimeStamp that has not advanced for this long (about three inverter cycles) is no longer fresh.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(70);
 
+    /// <summary>
+    /// How far ahead of the site's clock a Pi's TimeStamp may be before it is not believed (clock-skewed): such a
+    /// TimeStamp does not decide which date the reading's energy belongs to.
+    /// </summary>
+    public TimeSpan ClockSkewTolerance { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a removed site stays reachable for its energy history (the stored rows themselves are kept for good).
+    /// Thirteen months: a year of bills, and the month they are disputed in.
+    /// </summary>
+    public TimeSpan RemovedRetention { get; set; } = TimeSpan.FromDays(396);
+
     /// <summary>Period of the persistent reminder that re-activates an inverter grain after a silo loss (Orleans' minimum is one minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
 

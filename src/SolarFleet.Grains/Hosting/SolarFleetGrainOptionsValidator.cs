@@ -13,6 +13,8 @@ internal sealed class SolarFleetGrainOptionsValidator : IValidateOptions<SolarFl
         RequirePositive(options.ReminderPeriod, nameof(options.ReminderPeriod), failures);
         RequirePositive(options.SitePushInterval, nameof(options.SitePushInterval), failures);
         RequirePositive(options.StateWriteInterval, nameof(options.StateWriteInterval), failures);
+        RequirePositive(options.ClockSkewTolerance, nameof(options.ClockSkewTolerance), failures);
+        RequirePositive(options.RemovedRetention, nameof(options.RemovedRetention), failures);
         RequirePositive(options.PiClient.ConnectTimeout, "PiClient.ConnectTimeout", failures);
         RequirePositive(options.PiClient.PollTimeout, "PiClient.PollTimeout", failures);
         RequireAtLeastOne(options.MaxPollsInFlight, nameof(options.MaxPollsInFlight), failures);

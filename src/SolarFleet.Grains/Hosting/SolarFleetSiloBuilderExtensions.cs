@@ -36,6 +36,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
+        services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton<PollSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));
         services.TryAddSingleton<PollGate>();

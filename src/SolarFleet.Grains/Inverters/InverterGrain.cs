@@ -157,12 +157,22 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         StopPolling();
         try
         {
-            if (_state.RecordExists || wasRegistered)
+            // The ledger's recent dates stay, so that adding the same id again continues its day; nothing else does.
+            var ledger = _state.State.Ledger;
+            if (ledger.Days.Count > 0)
+            {
+                if (wasRegistered || _state.State.Registration is not null)
+                {
+                    _state.State = new InverterState { Ledger = ledger, RemovedAt = _time.GetUtcNow() };
+                    await _writer.RunAsync(() => _state.WriteStateAsync());
+                }
+            }
+            else if (_state.RecordExists || wasRegistered)
             {
                 await _writer.RunAsync(() => _state.ClearStateAsync());
+                _state.State = new InverterState();
             }
 
-            _state.State = new InverterState();
             _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
             await UnregisterReminderAsync();
             if (wasRegistered)
@@ -179,30 +189,19 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     public Task<InverterSnapshot?> GetSnapshot() =>
-        Task.FromResult(_monitor.IsRegistered ? _monitor.Snapshot() : null);
+        Task.FromResult(_monitor.IsRegistered ? _monitor.Snapshot(_time.GetUtcNow()) : null);
 
-    public async Task<IReadOnlyList<DailyEnergy>> GetLedger(DateOnly from, DateOnly to)
+    public Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to)
     {
         if (from > to)
         {
             throw new ArgumentException($"The ledger range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ends before it starts.", nameof(to));
         }
 
-        // Rows held in state are computed before the first await: this read never sees a half-applied poll.
-        var rows = _monitor.IsRegistered
+        IReadOnlyList<DailyEnergy> rows = _monitor.IsRegistered
             ? _monitor.HeldRows(from, to, _monitor.SiteToday(_time.GetUtcNow())).ToList()
             : [];
-        var held = rows.Select(row => row.Date).ToHashSet();
-        await foreach (var row in _ledgerStore.QueryAsync(_siteId, from, to, CancellationToken.None))
-        {
-            if (row.InverterId == _inverterId && !held.Contains(row.Date))
-            {
-                rows.Add(row);
-            }
-        }
-
-        rows.Sort((a, b) => a.Date.CompareTo(b.Date));
-        return rows;
+        return Task.FromResult(rows);
     }
 
     public Task ResendSummary()
@@ -416,6 +415,11 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 good.UptimeSeconds));
         }
 
+        if (outcome.ClockSkewStarted is { } skew)
+        {
+            LogClockSkewed(_siteId, _inverterId, skew);
+        }
+
         if (outcome.HealthChanged)
         {
             LogHealthChanged(_siteId, _inverterId, outcome.PreviousHealth, outcome.Health, _monitor.State.StatusCode, _monitor.State.LastError);
@@ -472,6 +476,9 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} configured: {Host}:{Port} every {PollSeconds} s ({Change})")]
     private partial void LogConfigured(string siteId, string inverterId, string host, int port, int pollSeconds, RegistrationChange change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} clock-skewed: {ClockSkew}")]
+    private partial void LogClockSkewed(string siteId, string inverterId, string clockSkew);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
     private partial void LogRemoved(string siteId, string inverterId);

@@ -22,6 +22,7 @@ public sealed class InverterMonitor
     private readonly SolarFleetGrainOptions _options;
     private readonly List<DayEnergyState> _changedDays = [];
     private TimeZoneInfo? _zone;
+    private DateOnly _summaryDate;
     private InverterSummary? _lastSummary;
     private DateTimeOffset? _lastWriteAt;
 
@@ -33,7 +34,7 @@ public sealed class InverterMonitor
         InverterId = inverterId;
         State = state;
         _options = options;
-        Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState);
+        Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState, options.ClockSkewTolerance);
         if (state.Registration is { } registration)
         {
             _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(state));
@@ -95,6 +96,10 @@ public sealed class InverterMonitor
 
         _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(registration));
         State.Registration = registration;
+        State.RemovedAt = null;
+
+        // The ledger follows its source: a different Pi than the one its values came from is checked on its first reading.
+        Ledger.SetSource(SourceOf(registration.Settings), now, SiteToday(now));
         if ((change & (RegistrationChange.Registered | RegistrationChange.Endpoint)) != 0)
         {
             // A new address may be a different Pi: nothing is known about it until it answers.
@@ -117,6 +122,7 @@ public sealed class InverterMonitor
     public PollOutcome OnSuccess(PiReading reading, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows)
     {
         ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(changedRows);
         var previousHealth = State.Health;
         var siteLocalNow = TimeZoneInfo.ConvertTime(polledAt, Zone).DateTime;
 
@@ -138,28 +144,42 @@ public sealed class InverterMonitor
         State.UnsupportedQueries = (int)reading.Unsupported;
 
         _changedDays.Clear();
-        var events = Ledger.RecordPoll(siteLocalNow, Zone, _changedDays);
-        var readingDate = DateOnly.FromDateTime(reading.Timestamp ?? siteLocalNow);
-        events |= Ledger.ApplyReading(readingDate, reading.PowerTodayWh, ToKilowattHours(reading.PowerTotal), Zone, _changedDays);
+        var ledger = Ledger.Apply(
+            new LedgerReading(
+                polledAt,
+                siteLocalNow,
+                reading.Timestamp,
+                reading.PowerTodayWh,
+                ToKilowattHours(reading.PowerTotal),
+                reading.PowerTotalDecimals is { } decimals ? ToKilowattHours(Math.Pow(10, -decimals)) : null,
+                reading.UptimeSeconds),
+            Zone,
+            _changedDays);
         var siteToday = DateOnly.FromDateTime(siteLocalNow);
         foreach (var day in _changedDays)
         {
-            changedRows.Add(EnergyLedger.ToRow(SiteId, InverterId, day, siteToday));
+            changedRows.Add(Ledger.ToRow(SiteId, InverterId, day, siteToday));
         }
 
         Ledger.Trim();
+        var skewStarted = ledger.ClockSkew is not null && State.ClockSkew is null;
+        State.ClockSkew = ledger.ClockSkew;
+        State.ClockSkewSince = ledger.ClockSkew is null ? null : State.ClockSkewSince ?? polledAt;
 
         var health = HealthRules.OfGoodPoll(
             reading.StatusCode,
             reading.Timestamp,
             siteLocalNow,
             polledAt - State.TimestampChangedAt.Value,
-            _options.StaleAfter);
+            _options.StaleAfter,
+            clockSkewed: ledger.ClockSkew is not null);
         SetHealth(health, polledAt);
 
-        const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver;
-        var persist = health != previousHealth || (events & persistAtOnce) != 0;
-        return Finish(previousHealth, persist, polledAt, reading.Timestamp is { } stamp ? siteLocalNow - stamp : null);
+        const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver
+            | LedgerEvents.SourceDecided | LedgerEvents.Corrected;
+        var persist = health != previousHealth || skewStarted || (ledger.Events & persistAtOnce) != 0;
+        var dataAge = reading.Timestamp is { } stamp && ledger.ClockSkew is null ? siteLocalNow - stamp : (TimeSpan?)null;
+        return Finish(previousHealth, persist, polledAt, dataAge) with { ClockSkewStarted = skewStarted ? ledger.ClockSkew : null };
     }
 
     /// <summary>Applies a failed poll: counts it, keeps the error, and turns Unreachable at the threshold.</summary>
@@ -191,7 +211,8 @@ public sealed class InverterMonitor
 
     public DateOnly SiteToday(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
-    public InverterSnapshot Snapshot() => new(
+    /// <summary>What the installer sees; today's energy is the ledger's row for the site's today, as every report reads it.</summary>
+    public InverterSnapshot Snapshot(DateTimeOffset now) => new(
         SiteId,
         InverterId,
         Registration.Settings,
@@ -200,8 +221,8 @@ public sealed class InverterMonitor
         State.StatusCode,
         State.LastSuccessAt is null ? "No data" : InverterStatus.Describe(State.StatusCode),
         EffectivePowerW(),
-        Ledger.LatestReadingDate,
-        Ledger.LatestEnergyWh(),
+        SiteToday(now),
+        Ledger.EnergyOn(SiteToday(now)),
         Ledger.LifetimeKwh,
         State.GridVoltageV,
         State.GridFrequencyHz,
@@ -211,11 +232,14 @@ public sealed class InverterMonitor
         State.LastSuccessAt,
         State.LastError,
         State.ConsecutiveFailures,
-        PiQueryCatalog.Members((PiQuerySet)State.UnsupportedQueries).Select(PiQueryCatalog.WireName).ToArray());
+        PiQueryCatalog.Members((PiQuerySet)State.UnsupportedQueries).Select(PiQueryCatalog.WireName).ToArray(),
+        State.ClockSkew,
+        State.ClockSkewSince);
 
     /// <summary>The current summary, remembered as the last one pushed.</summary>
     public InverterSummary TakeSummary(DateTimeOffset now)
     {
+        _summaryDate = SiteToday(now);
         var summary = CurrentSummary(State.LastPollAt ?? now);
         _lastSummary = summary;
         return summary;
@@ -223,7 +247,7 @@ public sealed class InverterMonitor
 
     /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status or error).</summary>
     public InverterSummary? TakeSummaryIfChanged(DateTimeOffset now) =>
-        _lastSummary is { } last && !SummaryDiffers(last) ? null : TakeSummary(now);
+        _lastSummary is { } last && !SummaryDiffers(last, SiteToday(now)) ? null : TakeSummary(now);
 
     /// <summary>A PowerTotal in the Pi's configured unit, as kWh.</summary>
     public double? ToKilowattHours(double? powerTotal) => powerTotal is { } value
@@ -237,9 +261,16 @@ public sealed class InverterMonitor
         {
             if (day.Date >= from && day.Date <= to)
             {
-                yield return EnergyLedger.ToRow(SiteId, InverterId, day, siteToday);
+                yield return Ledger.ToRow(SiteId, InverterId, day, siteToday);
             }
         }
+    }
+
+    /// <summary>The ledger's name for a Pi: where its values come from.</summary>
+    public static string SourceOf(InverterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}");
     }
 
     private PollOutcome Finish(InverterHealth previousHealth, bool eventToPersist, DateTimeOffset polledAt, TimeSpan? dataAge)
@@ -258,12 +289,12 @@ public sealed class InverterMonitor
     }
 
     // Compared field by field so an unchanged poll (the common case) allocates no summary.
-    private bool SummaryDiffers(InverterSummary last) =>
+    private bool SummaryDiffers(InverterSummary last, DateOnly today) =>
         last.Health != State.Health
         || last.HealthSince != State.HealthSince
         || last.PowerW != EffectivePowerW()
-        || last.LocalDate != Ledger.LatestReadingDate
-        || last.EnergyTodayWh != Ledger.LatestEnergyWh()
+        || last.LocalDate != today
+        || last.EnergyTodayWh != Ledger.EnergyOn(today)
         || last.StatusCode != State.StatusCode
         || last.LastError != SummaryError();
 
@@ -274,8 +305,8 @@ public sealed class InverterMonitor
         State.Health,
         State.HealthSince,
         EffectivePowerW(),
-        Ledger.LatestReadingDate,
-        Ledger.LatestEnergyWh(),
+        _summaryDate,
+        Ledger.EnergyOn(_summaryDate),
         State.StatusCode,
         SummaryError(),
         updatedAt);

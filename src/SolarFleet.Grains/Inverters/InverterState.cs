@@ -63,4 +63,19 @@ public sealed class InverterState
 
     [Id(16)]
     public EnergyLedgerState Ledger { get; set; } = new();
+
+    /// <summary>Why the Pi's TimeStamp was not believed at the last good poll; null when it was.</summary>
+    [Id(17)]
+    public string? ClockSkew { get; set; }
+
+    /// <summary>Since when the TimeStamp has not been believed (poll clock).</summary>
+    [Id(18)]
+    public DateTimeOffset? ClockSkewSince { get; set; }
+
+    /// <summary>
+    /// When the inverter was removed. A removed inverter keeps its ledger, so that adding the same id again the same
+    /// day continues the day instead of counting it afresh.
+    /// </summary>
+    [Id(19)]
+    public DateTimeOffset? RemovedAt { get; set; }
 }

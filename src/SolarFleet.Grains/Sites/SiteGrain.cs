@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SolarFleet.Abstractions.Energy;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
@@ -44,7 +45,8 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
     private string SiteId => this.GetPrimaryKeyString();
 
-    private SiteSettings? Settings => _state.State.Settings;
+    /// <summary>The settings of a live site; null when there is none, or it was removed.</summary>
+    private SiteSettings? Settings => _state.State.RemovedAt is null ? _state.State.Settings : null;
 
     private Dictionary<string, InverterSettings> Inverters => _state.State.Inverters;
 
@@ -75,7 +77,14 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         RegistrationRules.ValidateSiteId(SiteId);
         RegistrationRules.ValidateSiteSettings(settings);
         var previous = Settings;
-        if (previous == settings)
+        if (_state.State.RemovedAt is not null)
+        {
+            // The same id again: the site comes back, and its energy history (kept by site and inverter id) goes on.
+            _state.State.RemovedAt = null;
+            _state.State.Inverters.Clear();
+            previous = null;
+        }
+        else if (previous == settings)
         {
             // Repeat: make sure the fleet knows the site (heals a failure between the two writes of an earlier call).
             await Fleet.AddSite(SiteId);
@@ -103,34 +112,63 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
             await Task.WhenAll(Inverters.Keys.Select(inverterId => Inverter(inverterId).Remove()));
         }
 
-        var existed = Settings is not null;
-        if (_state.RecordExists)
+        if (_state.State.Settings is { } settings)
         {
-            await _state.ClearStateAsync();
+            // Kept as removed, so its energy stays reachable; a repeat passes the removal on to the fleet again.
+            var existed = _state.State.RemovedAt is null;
+            _state.State.RemovedAt ??= _time.GetUtcNow();
+            _state.State.Inverters.Clear();
+            await WriteOrReloadAsync();
+            await Fleet.RemoveSite(new RemovedSite(SiteId, settings.Name, settings.TimeZone, _state.State.RemovedAt.Value));
+            if (existed)
+            {
+                LogRemoved(SiteId);
+            }
         }
 
-        _state.State = new SiteState();
         _rollup.Clear();
-        _zone = null;
-        await Fleet.RemoveSite(SiteId);
-        if (existed)
-        {
-            LogRemoved(SiteId);
-        }
-
         DeactivateOnIdle();
     }
 
-    public Task<SiteSnapshot?> GetSnapshot()
+    public async Task<SiteSnapshot?> GetSnapshot()
     {
-        if (Settings is not { } settings)
+        if (Settings is { } settings)
         {
-            ForgetUnknownSite();
-            return Task.FromResult<SiteSnapshot?>(null);
+            var inverters = new Dictionary<string, InverterSettings>(Inverters, StringComparer.Ordinal);
+            return new SiteSnapshot(SiteId, settings, inverters, Summarize(settings));
         }
 
-        var inverters = new Dictionary<string, InverterSettings>(Inverters, StringComparer.Ordinal);
-        return Task.FromResult<SiteSnapshot?>(new SiteSnapshot(SiteId, settings, inverters, Summarize(settings)));
+        if (_state.State is { Settings: { } removed, RemovedAt: { } removedAt })
+        {
+            // A removed site is read for its history now and then; it need not stay active for that.
+            DeactivateOnIdle();
+            if (_time.GetUtcNow() - removedAt > _options.RemovedRetention)
+            {
+                await _state.ClearStateAsync();
+                _state.State = new SiteState();
+                return null;
+            }
+
+            var zone = RegistrationRules.FindTimeZone(removed.TimeZone, nameof(removed));
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime);
+            var empty = new SiteSummary(SiteId, removed.Name, removed.TimeZone, 0, 0, today, 0, HealthCounts.Zero, null);
+            return new SiteSnapshot(SiteId, removed, new Dictionary<string, InverterSettings>(StringComparer.Ordinal), empty, removedAt);
+        }
+
+        ForgetUnknownSite();
+        return null;
+    }
+
+    public async Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to)
+    {
+        if (Settings is null || Inverters.Count == 0)
+        {
+            return [];
+        }
+
+        // A site has a handful of inverters: asking each for its held dates is a bounded fan-out.
+        var held = await Task.WhenAll(Inverters.Keys.Select(inverterId => Inverter(inverterId).GetHeldLedger(from, to)));
+        return held.SelectMany(rows => rows).ToList();
     }
 
     public async Task UpsertInverter(string inverterId, InverterSettings settings)
@@ -256,14 +294,8 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         throw new SiteNotFoundException(SiteId);
     }
 
-    // Sites are kept active (their summaries live in memory); an id that names no site must not stay active.
-    private void ForgetUnknownSite()
-    {
-        if (!_state.RecordExists)
-        {
-            DeactivateOnIdle();
-        }
-    }
+    // Sites are kept active (their summaries live in memory); an id that names no live site must not stay active.
+    private void ForgetUnknownSite() => DeactivateOnIdle();
 
     private SiteSummary Summarize(SiteSettings settings) =>
         _rollup.Summarize(SiteId, settings, Inverters.Keys, _zone ?? RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings)), _time.GetUtcNow());

@@ -7,10 +7,14 @@ namespace SolarFleet.Grains.Sites;
 [GenerateSerializer]
 public sealed class SiteState
 {
-    /// <summary>Null when the site does not exist (never configured, or removed).</summary>
+    /// <summary>Null when the site does not exist (never configured, or removed longer ago than the retention).</summary>
     [Id(0)]
     public SiteSettings? Settings { get; set; }
 
     [Id(1)]
     public Dictionary<string, InverterSettings> Inverters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the site was removed; its settings stay (for its energy history) until the retention ends.</summary>
+    [Id(2)]
+    public DateTimeOffset? RemovedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using SolarFleet.Abstractions.Energy;
+using SolarFleet.Grains.Energy;
 
 namespace SolarFleet.Postgres.History;
 
@@ -11,13 +12,10 @@ internal readonly record struct LedgerKey(string SiteId, string InverterId, Date
 internal sealed record PendingLedgerRow(DailyEnergy Row, DateTimeOffset UpdatedAt)
 {
     /// <summary>
-    /// The same rule the database applies: energy is the greater of the two, every other field comes from the
-    /// more recent report. Order-independent, so merging a failed batch back in is safe.
+    /// The same rule the database and every other store apply (<see cref="DailyEnergyMerge"/>), so merging a failed
+    /// batch back in, or coalescing two reports, is safe.
     /// </summary>
-    public static PendingLedgerRow Merge(PendingLedgerRow first, PendingLedgerRow second)
-    {
-        var latest = second.UpdatedAt >= first.UpdatedAt ? second : first;
-        var energy = Math.Max(first.Row.EnergyWh, second.Row.EnergyWh);
-        return latest.Row.EnergyWh == energy ? latest : latest with { Row = latest.Row with { EnergyWh = energy } };
-    }
+    public static PendingLedgerRow Merge(PendingLedgerRow first, PendingLedgerRow second) => new(
+        DailyEnergyMerge.Merge(first.Row, second.Row),
+        second.UpdatedAt > first.UpdatedAt ? second.UpdatedAt : first.UpdatedAt);
 }

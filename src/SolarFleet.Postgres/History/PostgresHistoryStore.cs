@@ -18,7 +18,8 @@ namespace SolarFleet.Postgres.History;
 public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingLog, IAsyncDisposable
 {
     private const string QueryColumns =
-        "site_id, inverter_id, date, energy_wh, lifetime_end_kwh, coverage, complete, anomalies, last_anomaly";
+        "site_id, inverter_id, date, energy_wh, lifetime_end_kwh, coverage, complete, anomalies, last_anomaly, "
+        + "epoch, powertoday_wh, bridged_wh, set_aside_wh, restarts, audit";
 
     private const string QueryAllSites =
         $"SELECT {QueryColumns} FROM solarfleet.daily_ledger WHERE date BETWEEN @from AND @to ORDER BY site_id, inverter_id, date";
@@ -101,6 +102,11 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
         }
 
         RejectNul(row.LastAnomaly, nameof(row.LastAnomaly));
+        foreach (var entry in row.AuditEntries)
+        {
+            RejectNul(entry.Detail, nameof(row.Audit));
+        }
+
         ledger.Add(row, timeProvider.GetUtcNow());
     }
 
@@ -146,7 +152,13 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
                 reader.GetDouble(5),
                 reader.GetBoolean(6),
                 reader.GetInt32(7),
-                await reader.IsDBNullAsync(8, cancellationToken) ? null : reader.GetString(8));
+                await reader.IsDBNullAsync(8, cancellationToken) ? null : reader.GetString(8),
+                reader.GetInt32(9),
+                reader.GetInt64(10),
+                reader.GetInt64(11),
+                reader.GetInt64(12),
+                reader.GetInt32(13),
+                LedgerAuditJson.Read(await reader.IsDBNullAsync(14, cancellationToken) ? null : reader.GetString(14)));
         }
     }
 

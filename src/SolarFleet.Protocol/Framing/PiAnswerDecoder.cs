@@ -29,6 +29,7 @@ public sealed class PiAnswerDecoder
     private readonly byte[] _line;
     private readonly double[] _numbers = new double[PiQueryCatalog.All.Count];
     private DateTime _timestamp;
+    private int _powerTotalDecimals;
     private int _lineLength;
     private int _pollBytes;
     private PiQuerySet _answered;
@@ -158,6 +159,7 @@ public sealed class PiAnswerDecoder
             PowerNowW = known.Contains(PiQuery.PowerNow) ? (int)_numbers[(int)PiQuery.PowerNow] : null,
             PowerTodayWh = known.Contains(PiQuery.PowerToday) ? (long)_numbers[(int)PiQuery.PowerToday] : null,
             PowerTotal = known.Contains(PiQuery.PowerTotal) ? _numbers[(int)PiQuery.PowerTotal] : null,
+            PowerTotalDecimals = known.Contains(PiQuery.PowerTotal) ? _powerTotalDecimals : null,
             StatusCode = known.Contains(PiQuery.Status) ? (int)_numbers[(int)PiQuery.Status] : null,
             GridVoltageV = known.Contains(PiQuery.GridV) ? _numbers[(int)PiQuery.GridV] : null,
             GridFrequencyHz = known.Contains(PiQuery.GridHZ) ? _numbers[(int)PiQuery.GridHZ] : null,
@@ -252,6 +254,12 @@ public sealed class PiAnswerDecoder
         {
             FailProtocol(problem);
             return;
+        }
+
+        if (query == PiQuery.PowerTotal)
+        {
+            var point = value.IndexOf((byte)'.');
+            _powerTotalDecimals = point < 0 ? 0 : value.Length - point - 1;
         }
 
         MarkAnswered(query);

@@ -17,6 +17,12 @@ public sealed record PiReading
     /// <summary>Lifetime energy in the Pi's own unit (Wh or kWh, configured per inverter).</summary>
     public double? PowerTotal { get; init; }
 
+    /// <summary>
+    /// Digits after the decimal point of the PowerTotal answer (0 for a whole number): the counter's resolution, so
+    /// "12345.678" kWh is known to the watt-hour and "12346" kWh only to the kilowatt-hour.
+    /// </summary>
+    public int? PowerTotalDecimals { get; init; }
+
     /// <summary>Inverter status code (see <see cref="InverterStatus"/>).</summary>
     public int? StatusCode { get; init; }
 

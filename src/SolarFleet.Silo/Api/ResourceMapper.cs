@@ -39,7 +39,9 @@ public static class ResourceMapper
         s.LastSuccessAt,
         s.LastError,
         s.ConsecutiveFailures,
-        s.Unsupported);
+        s.Unsupported,
+        s.ClockSkew,
+        s.ClockSkewSince);
 
     public static SiteResource ToResource(this SiteSummary s, SiteSettings? settings = null) => new(
         s.SiteId,

@@ -54,7 +54,7 @@ public static class SiteEndpoints
         }
 
         var site = grains.GetGrain<ISiteGrain>(siteId);
-        var existed = await site.GetSnapshot() is not null;
+        var existed = await site.GetSnapshot() is { IsRemoved: false };
         await site.Configure(settings);
         var snapshot = await site.GetSnapshot();
         var resource = snapshot!.Summary.ToResource(snapshot.Settings);

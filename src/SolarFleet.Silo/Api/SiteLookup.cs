@@ -28,6 +28,13 @@ public sealed record SiteLookup(ISiteGrain Grain, SiteSnapshot? Site, Validation
             return new(grain, null, null, ApiResults.NotFound($"There is no site '{siteId}'."));
         }
 
+        if (site.RemovedAt is { } removedAt)
+        {
+            // Hidden from live views; its energy history is still served.
+            return new(grain, null, null, ApiResults.NotFound(
+                $"Site '{siteId}' was removed at {removedAt:u}; its energy history remains at /api/sites/{siteId}/energy."));
+        }
+
         if (inverterId is not null && !site.Inverters.ContainsKey(inverterId))
         {
             return new(grain, site, null, ApiResults.NotFound($"Site '{siteId}' has no inverter '{inverterId}'."));

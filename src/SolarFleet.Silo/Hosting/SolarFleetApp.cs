@@ -142,6 +142,7 @@ public static class SolarFleetApp
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddSingleton<JsonBody>();
+        services.AddSingleton<EnergyReports>();
         services.AddSingleton(new ApiKeyStore(options.ApiKeys));
         services.AddAuthentication(AuthPolicies.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthPolicies.Scheme, null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using SolarFleet.Postgres.Tests.Infrastructure;
+using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Cluster.Tests.Reporting;
@@ -76,8 +77,11 @@ public sealed class EnergyReportTests(ReportingSilo reporting) : IClassFixture<R
             Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
             var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-            Assert.Equal("siteId,period,energyWh,inverters,complete,coverage", lines[0]);
+            Assert.Equal(EnergyCsvResult.Header, lines[0]);
             Assert.Equal(json, lines.Skip(1).Select(FromCsv).ToArray());
+            Assert.Equal(
+                await Full(path),
+                lines.Skip(1).Select(line => string.Join(',', line.Split(',')[..^1])).ToArray());
         });
 
     [Theory]
@@ -89,11 +93,30 @@ public sealed class EnergyReportTests(ReportingSilo reporting) : IClassFixture<R
     [InlineData("/api/fleet/energy?from=03/01/2025&to=2025-03-31&format=csv", "from")]
     [InlineData("/api/sites/la/energy?from=2025-13-01&to=2025-12-01", "from")]
     [InlineData("/api/sites/akl/energy?from=2025-04-01&to=2025-03-01&interval=month", "from")]
+    [InlineData("/api/fleet/energy?from=2025-01-01&to=2025-01-02&interval=-5", "interval")]
+    [InlineData("/api/fleet/energy?from=2025-01-01&to=2025-01-02&interval=1", "interval")]
+    [InlineData("/api/fleet/energy?from=2025-01-01&to=9999-12-31", "to")]
+    [InlineData("/api/fleet/energy?from=2025-01-01&to=2025-01-02&format=xml", "format")]
     public async Task Bad_ranges_are_400_problem_documents_naming_the_field(string path, string field) =>
         await reporting.Silos.RunAsync(async () =>
         {
             using var response = await reporting.Api.Get(path);
             Assert.Equal([field], await response.ErrorFields());
+        });
+
+    [Theory]
+    [InlineData("/api/fleet/energy?from=9999-12-01&to=9999-12-31")]
+    [InlineData("/api/sites/la/energy?from=9999-11-15&to=9999-12-31&interval=month")]
+    public async Task The_last_dates_there_are_are_future_rows_not_a_server_error(string path) =>
+        await reporting.Silos.RunAsync(async () =>
+        {
+            var rows = (await reporting.Api.GetJson(path)).AsArray();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, row =>
+            {
+                Assert.Equal("future", row!["periodStatus"]!.GetValue<string>());
+                Assert.Null(row["energyWh"]);
+            });
         });
 
     [Fact]
@@ -111,6 +134,15 @@ public sealed class EnergyReportTests(ReportingSilo reporting) : IClassFixture<R
     private async Task<string[]> Rows(string path) =>
         [.. (await reporting.Api.GetJson(path)).AsArray().Select(Describe)];
 
+    // Every field of the JSON rows but the last (siteRemovedAt, null here), as CSV writes them.
+    private async Task<string[]> Full(string path) =>
+        [.. (await reporting.Api.GetJson(path)).AsArray().Select(row => string.Join(
+            ',',
+            row!["siteId"], row["period"], row["from"], row["to"], row["periodStatus"], row["timeZone"], row["energyWh"], row["powerTodayWh"],
+            row["bridgedWh"], row["setAsideWh"], row["anomalies"], row["restarts"], row["inverters"],
+            row["complete"]!.GetValue<bool>() ? "true" : "false",
+            row["coverage"]!.GetValue<double>().ToString("0.####", CultureInfo.InvariantCulture)))];
+
     private static string Describe(JsonNode? row) => string.Create(
         CultureInfo.InvariantCulture,
         $"{row!["siteId"]} {row["period"]} {row["energyWh"]} Wh {row["inverters"]} inverters complete={row["complete"]!.GetValue<bool>()} coverage={row["coverage"]!.GetValue<double>()}");
@@ -118,9 +150,9 @@ public sealed class EnergyReportTests(ReportingSilo reporting) : IClassFixture<R
     private static string FromCsv(string line)
     {
         var f = line.Split(',');
-        Assert.Equal(6, f.Length);
+        Assert.Equal(16, f.Length);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{f[0]} {f[1]} {long.Parse(f[2], CultureInfo.InvariantCulture)} Wh {int.Parse(f[3], CultureInfo.InvariantCulture)} inverters complete={bool.Parse(f[4])} coverage={double.Parse(f[5], CultureInfo.InvariantCulture)}");
+            $"{f[0]} {f[1]} {long.Parse(f[6], CultureInfo.InvariantCulture)} Wh {int.Parse(f[12], CultureInfo.InvariantCulture)} inverters complete={bool.Parse(f[13])} coverage={double.Parse(f[14], CultureInfo.InvariantCulture)}");
     }
 }

@@ -131,7 +131,7 @@ public sealed class InverterGrainTests : IAsyncLifetime
 
         var snapshot = await _cluster.Inverter(Site, "inv").GetSnapshot().WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Equal(InverterHealth.Pending, snapshot!.Health);
-        await _cluster.Inverter(Site, "inv").GetLedger(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30)).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await _cluster.Inverter(Site, "inv").GetHeldLedger(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30)).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         await _cluster.Site(Site).UpsertInverter("inv", Settings(50_007) with { PollSeconds = 60 }).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
 
         answer.SetResult(PiPollResult.Success(Generating(Start), TimeSpan.FromSeconds(8)));
@@ -181,7 +181,7 @@ public sealed class InverterGrainTests : IAsyncLifetime
         _pis.Answer(50_009, now => Generating(now, power: 1000, today: 4000));
         await _cluster.Site(Site).UpsertInverter("inv", Settings(50_009));
         await _cluster.PolledAsync(Site, "inv", Start);
-        _pis.Answer(50_009, now => Generating(now, power: 1000, today: 40));
+        _pis.Answer(50_009, now => Generating(now, power: 1000, today: 40, uptime: 30));
         _time.Advance(Period);
         await _cluster.PolledAsync(Site, "inv", Start + Period);
 
@@ -203,7 +203,7 @@ public sealed class InverterGrainTests : IAsyncLifetime
 
     private static InverterSettings Settings(int port) => new("127.0.0.1", port);
 
-    private static PiReading Generating(DateTimeOffset now, int power = 1500, long today = 5000) => new()
+    private static PiReading Generating(DateTimeOffset now, int power = 1500, long today = 5000, long uptime = 20_000) => new()
     {
         PowerNowW = power,
         PowerTodayWh = today,
@@ -211,7 +211,7 @@ public sealed class InverterGrainTests : IAsyncLifetime
         StatusCode = 7,
         GridVoltageV = 240.5,
         GridFrequencyHz = 60.0,
-        UptimeSeconds = 20_000,
+        UptimeSeconds = uptime,
         Timestamp = now.DateTime.AddSeconds(-10),
     };
 }

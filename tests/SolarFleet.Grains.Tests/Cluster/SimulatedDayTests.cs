@@ -45,7 +45,7 @@ public sealed class SimulatedDayTests
         Assert.DoesNotContain(seen, s => s.Health is InverterHealth.Stale or InverterHealth.Unreachable or InverterHealth.Fault);
 
         // The day is over: its row holds the day's true energy, every five-minute slot was polled, and it is complete.
-        var row = Assert.Single(await cluster.Inverter(site.Name, "pi-0").GetLedger(Midsummer, Midsummer));
+        var row = Assert.Single(await cluster.Inverter(site.Name, "pi-0").GetHeldLedger(Midsummer, Midsummer));
         Assert.Equal(pi.EnergyOn(Midsummer), row.EnergyWh);
         Assert.True(row.EnergyWh > 10_000, $"A clear midsummer day should give well over 10 kWh (got {row.EnergyWh} Wh).");
         Assert.Equal(1.0, row.Coverage);
@@ -75,7 +75,7 @@ public sealed class SimulatedDayTests
         Assert.True(beforeRestart > 5000, "The restart must throw away a real amount of energy for this test to mean anything.");
         Assert.Equal(pi.EnergyOn(Midsummer), snapshot.EnergyTodayWh);
         Assert.Equal(beforeRestart + pi.EnergyTodayWh, snapshot.EnergyTodayWh);
-        var row = Assert.Single(await cluster.Inverter(site.Name, "pi-0").GetLedger(Midsummer, Midsummer));
+        var row = Assert.Single(await cluster.Inverter(site.Name, "pi-0").GetHeldLedger(Midsummer, Midsummer));
         Assert.Equal(snapshot.EnergyTodayWh, row.EnergyWh);
         Assert.False(row.Complete);
     }
@@ -102,7 +102,7 @@ public sealed class SimulatedDayTests
         await AssertSiteAsync(cluster, tokyo, Midsummer.AddDays(1), 0);
         await AssertSiteAsync(cluster, newYork, Midsummer, newYorkToday);
         await AssertFleetTodayAsync(cluster, newYorkToday);
-        var tokyoRow = Assert.Single(await cluster.Inverter(tokyo.Name, "pi-0").GetLedger(Midsummer, Midsummer));
+        var tokyoRow = Assert.Single(await cluster.Inverter(tokyo.Name, "pi-0").GetHeldLedger(Midsummer, Midsummer));
         Assert.Equal(tokyoPi.EnergyOn(Midsummer), tokyoRow.EnergyWh);
 
         // 13:10 on the 22nd in Tokyo, 00:10 on the 22nd in New York.
@@ -112,7 +112,7 @@ public sealed class SimulatedDayTests
         await AssertSiteAsync(cluster, tokyo, Midsummer.AddDays(1), tokyoToday);
         await AssertSiteAsync(cluster, newYork, Midsummer.AddDays(1), 0);
         await AssertFleetTodayAsync(cluster, tokyoToday);
-        var newYorkRow = Assert.Single(await cluster.Inverter(newYork.Name, "pi-1").GetLedger(Midsummer, Midsummer));
+        var newYorkRow = Assert.Single(await cluster.Inverter(newYork.Name, "pi-1").GetHeldLedger(Midsummer, Midsummer));
         Assert.Equal(newYorkPi.EnergyOn(Midsummer), newYorkRow.EnergyWh);
     }
 

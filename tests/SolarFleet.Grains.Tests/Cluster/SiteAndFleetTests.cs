@@ -80,7 +80,7 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Removing_a_site_removes_its_inverters_and_takes_it_out_of_the_fleet()
+    public async Task Removing_a_site_removes_its_inverters_takes_it_out_of_the_fleet_and_keeps_it_for_its_history()
     {
         await _cluster.Site("a").Configure(new SiteSettings("Alpha", "UTC"));
         await _cluster.Site("b").Configure(new SiteSettings("Bravo", "UTC"));
@@ -93,9 +93,12 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         await _cluster.Site("a").Remove();
         await _cluster.Site("a").Remove();
 
-        Assert.Null(await _cluster.Site("a").GetSnapshot());
+        var removed = await _cluster.Site("a").GetSnapshot();
+        Assert.True(removed?.IsRemoved);
+        Assert.Empty(removed!.Inverters);
         Assert.Null(await _cluster.Inverter("a", "1").GetSnapshot());
         Assert.Equal(["b"], await _cluster.Fleet.GetSiteIds());
+        Assert.Equal(["a"], (await _cluster.Fleet.GetRemovedSites()).Select(site => site.SiteId));
         var fleet = await _cluster.Fleet.GetSummary();
         Assert.Equal((1, 1, 700L, 900L), (fleet.Sites, fleet.Inverters, fleet.PowerW, fleet.EnergyTodayWh));
     }

@@ -43,15 +43,15 @@ public sealed class StorageFailureTests : IAsyncLifetime
         await _cluster.Site(Site).UpsertInverter("inv", new InverterSettings("127.0.0.1", Port));
         await _cluster.PolledAsync(Site, "inv", Start);
 
-        _storage.FailClears = true;
+        _storage.FailChangesOf = "inverter";
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => _cluster.Site(Site).RemoveInverter("inv"));
         Assert.Contains("Simulated storage outage", failure.ToString(), StringComparison.Ordinal);
 
-        // The inverter's own state was not cleared: it is still registered and, reloaded, polls on.
+        // The inverter's own state was not changed: it is still registered and, reloaded, polls on.
         _time.Advance(Period);
         await _cluster.PolledAsync(Site, "inv", Start + Period);
 
-        _storage.FailClears = false;
+        _storage.FailChangesOf = null;
         Assert.False(await _cluster.Site(Site).RemoveInverter("inv"));
         Assert.Null(await _cluster.Inverter(Site, "inv").GetSnapshot());
         var polls = _pis.PollCount(Port);

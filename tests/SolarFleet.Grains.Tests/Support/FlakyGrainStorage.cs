@@ -2,25 +2,31 @@ using Orleans.Storage;
 
 namespace SolarFleet.Grains.Tests.Support;
 
-/// <summary>Grain storage that can be told to fail its clears, as a database outage would, and otherwise passes on.</summary>
+/// <summary>
+/// Grain storage that can be told to fail the writes and clears of one kind of state (as a database outage would
+/// fail them while the call that needed them is under way), and otherwise passes on.
+/// </summary>
 public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
-    private volatile bool _failClears;
+    private volatile string? _failChangesOf;
 
-    public bool FailClears
+    /// <summary>The state name ("inverter", "site", "fleet") whose writes and clears fail; null for none.</summary>
+    public string? FailChangesOf
     {
-        get => _failClears;
-        set => _failClears = value;
+        get => _failChangesOf;
+        set => _failChangesOf = value;
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.WriteStateAsync(stateName, grainId, grainState);
+        Fails(stateName) ? Outage("writing") : inner.WriteStateAsync(stateName, grainId, grainState);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        _failClears
-            ? Task.FromException(new TimeoutException("Simulated storage outage while clearing."))
-            : inner.ClearStateAsync(stateName, grainId, grainState);
+        Fails(stateName) ? Outage("clearing") : inner.ClearStateAsync(stateName, grainId, grainState);
+
+    private bool Fails(string stateName) => string.Equals(stateName, _failChangesOf, StringComparison.Ordinal);
+
+    private static Task Outage(string what) => Task.FromException(new TimeoutException($"Simulated storage outage while {what}."));
 }

@@ -30,8 +30,8 @@ public sealed class InverterMonitorTests
     public void Is_pending_until_the_first_poll_result()
     {
         Assert.Equal(InverterHealth.Pending, _monitor.State.Health);
-        Assert.Equal("No data", _monitor.Snapshot().StatusText);
-        Assert.Equal(0, _monitor.Snapshot().PowerW);
+        Assert.Equal("No data", _monitor.Snapshot(Noon).StatusText);
+        Assert.Equal(0, _monitor.Snapshot(Noon).PowerW);
     }
 
     [Fact]
@@ -62,15 +62,15 @@ public sealed class InverterMonitorTests
         Assert.True(third.PersistNow);
         Assert.Equal(InverterHealth.Unreachable, _monitor.State.Health);
         Assert.Equal(Noon.AddSeconds(23), _monitor.State.HealthSince);
-        Assert.Equal("refused: Connection refused by 127.0.0.1:50000.", _monitor.Snapshot().LastError);
-        Assert.Equal(3, _monitor.Snapshot().ConsecutiveFailures);
-        Assert.Equal(0, _monitor.Snapshot().PowerW);
+        Assert.Equal("refused: Connection refused by 127.0.0.1:50000.", _monitor.Snapshot(Noon).LastError);
+        Assert.Equal(3, _monitor.Snapshot(Noon).ConsecutiveFailures);
+        Assert.Equal(0, _monitor.Snapshot(Noon).PowerW);
 
         var back = Good(Noon.AddSeconds(345), power: 1500);
         Assert.True(back.HealthChanged);
         Assert.Equal(InverterHealth.Online, back.Health);
         Assert.Equal(TimeSpan.FromSeconds(23), _monitor.NextDelay());
-        Assert.Equal(1500, _monitor.Snapshot().PowerW);
+        Assert.Equal(1500, _monitor.Snapshot(Noon).PowerW);
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public sealed class InverterMonitorTests
         Good(Noon, today: 5000);
         _monitor.MarkWritten(Noon);
 
-        var restart = Good(Noon.AddSeconds(23), today: 10);
+        var restart = Good(Noon.AddSeconds(23), today: 10, uptime: 20);
 
         Assert.False(restart.HealthChanged);
         Assert.True(restart.PersistNow);
-        Assert.Equal(5010, _monitor.Snapshot().EnergyTodayWh);
+        Assert.Equal(5010, _monitor.Snapshot(Noon).EnergyTodayWh);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class InverterMonitorTests
         var row = Assert.Single(_rows);
         Assert.Equal(2000, row.EnergyWh);
         Assert.Equal(12_345.678, row.LifetimeEndKwh);
-        Assert.Equal(12_345.678, _monitor.Snapshot().LifetimeEnergyKwh);
+        Assert.Equal(12_345.678, _monitor.Snapshot(Noon).LifetimeEnergyKwh);
     }
 
     [Fact]
@@ -140,10 +140,10 @@ public sealed class InverterMonitorTests
             Noon,
             _rows);
 
-        Assert.Equal(["GridHZ", "UpTime"], _monitor.Snapshot().Unsupported);
+        Assert.Equal(["GridHZ", "UpTime"], _monitor.Snapshot(Noon).Unsupported);
     }
 
-    private PollOutcome Good(DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null)
+    private PollOutcome Good(DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null, long uptime = 3600)
     {
         _rows.Clear();
         var reading = new PiReading
@@ -154,7 +154,7 @@ public sealed class InverterMonitorTests
             StatusCode = 7,
             GridVoltageV = voltage,
             GridFrequencyHz = 60.0,
-            UptimeSeconds = 3600,
+            UptimeSeconds = uptime,
             Timestamp = at.DateTime.AddSeconds(-5),
         };
         return _monitor.OnSuccess(reading, at, _rows);

@@ -36,6 +36,7 @@ public sealed record AnswerScript(PiQuerySet Queries, PiQuerySet Refused, PiRead
             PowerNowW = known.Contains(PiQuery.PowerNow) ? Values.PowerNowW : null,
             PowerTodayWh = known.Contains(PiQuery.PowerToday) ? Values.PowerTodayWh : null,
             PowerTotal = known.Contains(PiQuery.PowerTotal) ? Values.PowerTotal : null,
+            PowerTotalDecimals = known.Contains(PiQuery.PowerTotal) ? Decimals(Wire(PiQuery.PowerTotal)) : null,
             StatusCode = known.Contains(PiQuery.Status) ? Values.StatusCode : null,
             GridVoltageV = known.Contains(PiQuery.GridV) ? Values.GridVoltageV : null,
             GridFrequencyHz = known.Contains(PiQuery.GridHZ) ? Values.GridFrequencyHz : null,
@@ -56,6 +57,8 @@ public sealed record AnswerScript(PiQuerySet Queries, PiQuerySet Refused, PiRead
         PiQuery.UpTime => Invariant(Values.UptimeSeconds),
         _ => Values.Timestamp!.Value.ToString($"yyyy{DateSeparator}MM{DateSeparator}dd HH:mm:ss", CultureInfo.InvariantCulture),
     };
+
+    private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 
     private static string Invariant(IFormattable? value) => value!.ToString(null, CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,17 @@ public sealed class PiAnswerDecoderTests
         Assert.Equal(8, decoder.AnswersReceived);
     }
 
+    [Theory]
+    [InlineData("12345.678", 3)]
+    [InlineData("12346", 0)]
+    [InlineData("12345.6 ", 1)]
+    public void Power_total_says_its_resolution_by_the_digits_after_the_point(string answer, int decimals)
+    {
+        var decoder = Decode($"success: PowerTotal {answer}\n", PiQuerySet.PowerTotal);
+
+        Assert.Equal(decimals, decoder.GetReading().PowerTotalDecimals);
+    }
+
     [Fact]
     public void Without_terminators_markers_end_answers_and_a_pause_ends_the_last()
     {

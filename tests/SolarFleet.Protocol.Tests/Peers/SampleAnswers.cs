@@ -12,6 +12,7 @@ public static class SampleAnswers
         PowerNowW = 2984,
         PowerTodayWh = 12_345,
         PowerTotal = 45_678.9,
+        PowerTotalDecimals = 1,
         StatusCode = 7,
         GridVoltageV = 241.3,
         GridFrequencyHz = 60.01,

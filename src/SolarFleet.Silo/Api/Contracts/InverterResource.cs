@@ -1,6 +1,6 @@
 namespace SolarFleet.Silo.Api.Contracts;
 
-/// <summary>One inverter as the API shows it.</summary>
+/// <summary>One inverter as the API shows it. <c>ClockSkew</c> says why its Pi's TimeStamp is not believed, when it is not.</summary>
 public sealed record InverterResource(
     string Id,
     string SiteId,
@@ -13,7 +13,7 @@ public sealed record InverterResource(
     int? StatusCode,
     string StatusText,
     int PowerW,
-    DateOnly? LocalDate,
+    DateOnly LocalDate,
     long EnergyTodayWh,
     double? LifetimeEnergy,
     double? GridVoltageV,
@@ -24,4 +24,6 @@ public sealed record InverterResource(
     DateTimeOffset? LastSuccessAt,
     string? LastError,
     int ConsecutiveFailures,
-    IReadOnlyList<string> Unsupported);
+    IReadOnlyList<string> Unsupported,
+    string? ClockSkew,
+    DateTimeOffset? ClockSkewSince);

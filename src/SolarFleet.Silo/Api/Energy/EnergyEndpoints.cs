@@ -1,31 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
-using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
-using SolarFleet.Grains.Energy;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Silo.Api.Energy;
 
-/// <summary>Daily and monthly energy for billing and reporting tools, as JSON or CSV.</summary>
+/// <summary>Daily and monthly energy for billing and reporting tools, as JSON or CSV; removed sites keep theirs.</summary>
 public static class EnergyEndpoints
 {
     public static RouteGroupBuilder MapEnergyEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/sites/{siteId}/energy", GetSiteEnergy).RequireAuthorization(AuthPolicies.Read).WithTags("Energy")
             .Produces<EnergyRow[]>(contentType: "application/json").Produces(200, contentType: "text/csv")
-            .WithSummary("Energy per day or month in the site's local calendar (?from=YYYY-MM-DD&to=YYYY-MM-DD&interval=day|month).");
+            .WithSummary("Energy per day or month in the site's local calendar (?from=YYYY-MM-DD&to=YYYY-MM-DD&interval=day|month); also for a removed site.");
         api.MapGet("/fleet/energy", GetFleetEnergy).RequireAuthorization(AuthPolicies.Read).WithTags("Energy")
             .Produces<EnergyRow[]>(contentType: "application/json").Produces(200, contentType: "text/csv")
-            .WithSummary("The same report for every site, site by site.");
+            .WithSummary("The same report for every site, site by site, removed sites (within the retention) included.");
+        api.MapGet("/sites/{siteId}/inverters/{inverterId}/energy", GetInverterEnergy).RequireAuthorization(AuthPolicies.Read).WithTags("Energy")
+            .WithSummary("One inverter's days (?from=YYYY-MM-DD&to=YYYY-MM-DD): energy, how it was measured, and the audit of its readings.");
         return api;
     }
 
     private static async Task<IResult> GetSiteEnergy(
-        string siteId, HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] IEnergyLedgerStore store)
+        string siteId, HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] EnergyReports reports)
     {
         // Every bad part of the request in one answer, before any grain is asked.
         var errors = new ValidationErrors();
@@ -36,17 +36,16 @@ public static class EnergyEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        var lookup = await SiteLookup.FindAsync(grains, siteId);
-        if (lookup.Site is not { } site)
+        if (await reports.FindSiteAsync(siteId) is not { } site)
         {
-            return lookup.Missing!;
+            return ApiResults.NotFound($"There is no site '{siteId}'.");
         }
 
-        return Respond(SiteRows(store, [(siteId, site.Inverters.Count)], query, request.HttpContext.RequestAborted), query, siteId);
+        return Respond(reports.RowsAsync([site], query, request.HttpContext.RequestAborted), query, siteId);
     }
 
     private static async Task<IResult> GetFleetEnergy(
-        HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] IEnergyLedgerStore store)
+        HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] EnergyReports reports)
     {
         var errors = new ValidationErrors();
         var query = EnergyQuery.Parse(request, options.Value.Api.MaxReportDays, errors);
@@ -55,33 +54,45 @@ public static class EnergyEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        var sites = (await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSiteSummaries())
-            .OrderBy(s => s.SiteId, StringComparer.Ordinal)
-            .Select(s => (s.SiteId, s.Inverters))
-            .ToArray();
-        return Respond(SiteRows(store, sites, query, request.HttpContext.RequestAborted), query, "fleet");
+        return Respond(reports.RowsAsync(await reports.FleetSitesAsync(), query, request.HttpContext.RequestAborted), query, "fleet");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InverterEnergyDay>>, ValidationProblem, ProblemHttpResult>> GetInverterEnergy(
+        string siteId, string inverterId, HttpRequest request, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] EnergyReports reports, [FromServices] IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        RequestValidator.CheckId(errors, "siteId", siteId);
+        RequestValidator.CheckId(errors, "inverterId", inverterId);
+        var query = EnergyQuery.Parse(request, options.Value.Api.MaxReportDays, errors);
+        if (query is { Interval: not EnergyInterval.Day })
+        {
+            errors.Add("interval", "must be day: an inverter's report lists its days, each with its audit.");
+        }
+
+        if (query is { Csv: true })
+        {
+            errors.Add("format", "must be json: an inverter's days carry their audit, which CSV cannot hold.");
+        }
+
+        if (!errors.IsEmpty || query is null)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        if (await reports.FindSiteAsync(siteId) is not { } site)
+        {
+            return ApiResults.NotFound($"There is no site '{siteId}'.");
+        }
+
+        var snapshot = site.IsLive ? await grains.GetGrain<ISiteGrain>(siteId).GetSnapshot() : null;
+        var registered = snapshot?.Inverters.ContainsKey(inverterId) == true;
+        var days = await reports.InverterDaysAsync(site, inverterId, registered, query.From, query.To, request.HttpContext.RequestAborted);
+        return days is null
+            ? ApiResults.NotFound($"Site '{siteId}' has no inverter '{inverterId}', and no energy of one in {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd}.")
+            : TypedResults.Ok(days);
     }
 
     private static IResult Respond(IAsyncEnumerable<EnergyRow> rows, EnergyQuery query, string name) => query.Csv
         ? new EnergyCsvResult(rows, $"{name}-energy-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.csv")
         : TypedResults.Ok(rows);
-
-    // Site by site: one site's rows are held while its periods are rolled up, never the whole fleet's.
-    private static async IAsyncEnumerable<EnergyRow> SiteRows(
-        IEnergyLedgerStore store, IReadOnlyList<(string SiteId, int Inverters)> sites, EnergyQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var (siteId, inverters) in sites)
-        {
-            var rows = new List<Abstractions.Energy.DailyEnergy>();
-            await foreach (var row in store.QueryAsync(siteId, query.From, query.To, cancellationToken))
-            {
-                rows.Add(row);
-            }
-
-            foreach (var reportRow in EnergyReport.Build(siteId, rows, inverters, query.From, query.To, query.Interval))
-            {
-                yield return reportRow;
-            }
-        }
-    }
 }

@@ -4,51 +4,74 @@ using SolarFleet.Abstractions.Energy;
 namespace SolarFleet.Silo.Api.Energy;
 
 /// <summary>
-/// Rolls one site's daily ledger rows (every inverter, every date) up into report rows. Every period in the
-/// range gets a row, so a gap shows as an incomplete row rather than a missing one.
+/// Rolls one site's daily ledger rows (every inverter, every date) up into report rows. Every period in the range gets
+/// a row, so a gap shows as an incomplete row rather than a missing one, and each row says honestly what it covers:
+/// a future period has no energy at all, a running or cut period is partial with the days it covers.
 /// </summary>
 public static class EnergyReport
 {
     /// <param name="rows">The site's ledger rows with dates in [from, to].</param>
-    /// <param name="expectedInverters">How many inverters the site has now; fewer rows than this on a day is a gap.</param>
-    public static IEnumerable<EnergyRow> Build(string siteId, IReadOnlyCollection<DailyEnergy> rows, int expectedInverters, DateOnly from, DateOnly to, EnergyInterval interval)
+    /// <param name="siteToday">The site's today: periods after it are future, a period holding it is partial.</param>
+    public static IEnumerable<EnergyRow> Build(ReportSite site, IReadOnlyCollection<DailyEnergy> rows, DateOnly from, DateOnly to, EnergyInterval interval, DateOnly siteToday)
     {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(rows);
         var byDate = rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => g.ToList());
-        var period = Start(from, interval);
-        while (period <= to)
+        foreach (var (start, end) in Periods(from, to, interval))
         {
-            var next = interval == EnergyInterval.Day ? period.AddDays(1) : period.AddMonths(1);
-            var first = period < from ? from : period;
-            var last = next.AddDays(-1) > to ? to : next.AddDays(-1);
-            yield return Roll(siteId, Label(period, interval), byDate, expectedInverters, first, last);
-            period = next;
+            var first = start < from ? from : start;
+            var last = end > to ? to : end;
+            var label = start.ToString(interval == EnergyInterval.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
+            if (first > siteToday)
+            {
+                yield return new EnergyRow(site.SiteId, label, first, last, EnergyPeriodStatus.Future, site.TimeZone, null, null, null, 0, 0, 0, 0, false, null, site.RemovedAt);
+                continue;
+            }
+
+            var status = first > start || last < end || last >= siteToday ? EnergyPeriodStatus.Partial : EnergyPeriodStatus.Complete;
+            yield return Roll(site, label, status, byDate, first, last, last < siteToday ? last : siteToday);
         }
     }
 
-    public static DateOnly Start(DateOnly date, EnergyInterval interval) =>
-        interval == EnergyInterval.Day ? date : new DateOnly(date.Year, date.Month, 1);
-
-    private static string Label(DateOnly period, EnergyInterval interval) =>
-        period.ToString(interval == EnergyInterval.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
-
-    private static EnergyRow Roll(string siteId, string label, Dictionary<DateOnly, List<DailyEnergy>> byDate, int expectedInverters, DateOnly first, DateOnly last)
+    /// <summary>The periods that overlap [from, to], each with its own first and last day; safe up to the last date there is.</summary>
+    public static IEnumerable<(DateOnly Start, DateOnly End)> Periods(DateOnly from, DateOnly to, EnergyInterval interval)
     {
-        long energy = 0;
-        double coverageSum = 0;
-        var complete = true;
-        var inverters = new HashSet<string>(StringComparer.Ordinal);
-        var days = 0;
-        var slotsExpected = 0;
-        for (var date = first; date <= last; date = date.AddDays(1))
+        var start = interval == EnergyInterval.Day ? from : new DateOnly(from.Year, from.Month, 1);
+        while (true)
         {
-            days++;
-            var dayRows = byDate.GetValueOrDefault(date) ?? [];
-            var expected = Math.Max(expectedInverters, dayRows.Count);
+            var end = interval == EnergyInterval.Day ? start : new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month));
+            yield return (start, end);
+            if (end >= to || end == DateOnly.MaxValue)
+            {
+                yield break;
+            }
+
+            start = end.AddDays(1);
+        }
+    }
+
+    private static EnergyRow Roll(ReportSite site, string label, EnergyPeriodStatus status, Dictionary<DateOnly, List<DailyEnergy>> byDate, DateOnly first, DateOnly last, DateOnly observedLast)
+    {
+        long energy = 0, powerToday = 0, bridged = 0, setAside = 0;
+        int anomalies = 0, restarts = 0;
+        double coverageSum = 0;
+        var complete = status == EnergyPeriodStatus.Complete;
+        var inverters = new HashSet<string>(StringComparer.Ordinal);
+        var slotsExpected = 0;
+        for (var day = first.DayNumber; day <= observedLast.DayNumber; day++)
+        {
+            var dayRows = byDate.GetValueOrDefault(DateOnly.FromDayNumber(day)) ?? [];
+            var expected = Math.Max(site.Inverters, dayRows.Count);
             slotsExpected += expected;
             complete &= expected > 0 && dayRows.Count >= expected;
             foreach (var row in dayRows)
             {
                 energy += row.EnergyWh;
+                powerToday += row.PowerTodayWh;
+                bridged += row.BridgedWh;
+                setAside += row.SetAsideWh;
+                anomalies += row.Anomalies;
+                restarts += row.Restarts;
                 coverageSum += row.Coverage;
                 complete &= row.Complete;
                 inverters.Add(row.InverterId);
@@ -56,6 +79,7 @@ public static class EnergyReport
         }
 
         var coverage = slotsExpected == 0 ? 0 : Math.Round(coverageSum / slotsExpected, 4);
-        return new EnergyRow(siteId, label, energy, inverters.Count, complete && days > 0, coverage);
+        return new EnergyRow(
+            site.SiteId, label, first, last, status, site.TimeZone, energy, powerToday, bridged, setAside, anomalies, restarts, inverters.Count, complete, coverage, site.RemovedAt);
     }
 }

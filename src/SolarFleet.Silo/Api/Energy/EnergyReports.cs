@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using SolarFleet.Abstractions.Energy;
+using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Energy;
+
+namespace SolarFleet.Silo.Api.Energy;
+
+/// <summary>
+/// Energy reports for billing and reporting tools, read through the one ledger read path
+/// (<see cref="LedgerReader"/>): sites live and removed (within the retention), site by site, in each site's own calendar.
+/// </summary>
+public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, TimeProvider time)
+{
+    /// <summary>A site a report may cover (live, or removed within the retention), or null when there is none.</summary>
+    public async Task<ReportSite?> FindSiteAsync(string siteId)
+    {
+        var snapshot = await grains.GetGrain<ISiteGrain>(siteId).GetSnapshot();
+        return snapshot is null ? null : new ReportSite(siteId, snapshot.Settings.TimeZone, snapshot.Inverters.Count, snapshot.RemovedAt);
+    }
+
+    /// <summary>Every site a fleet report covers, by id: live ones from the fleet's roll-up, then those removed within the retention.</summary>
+    public async Task<IReadOnlyList<ReportSite>> FleetSitesAsync()
+    {
+        var fleet = grains.GetGrain<IFleetGrain>(FleetKey.Default);
+        var live = await fleet.GetSiteSummaries();
+        var removed = await fleet.GetRemovedSites();
+        return live.Select(s => new ReportSite(s.SiteId, s.TimeZone, s.Inverters, null))
+            .Concat(removed.Select(r => new ReportSite(r.SiteId, r.TimeZone, 0, r.RemovedAt)))
+            .OrderBy(s => s.SiteId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Report rows, site by site: one site's ledger rows are held while its periods are rolled up, never the whole fleet's.</summary>
+    public async IAsyncEnumerable<EnergyRow> RowsAsync(IReadOnlyList<ReportSite> sites, EnergyQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(query);
+        foreach (var site in sites)
+        {
+            var today = Today(site);
+            var rows = await ledger.SiteRowsAsync(site.SiteId, query.From, query.To, today, site.IsLive, cancellationToken);
+            foreach (var row in EnergyReport.Build(site, [.. rows], query.From, query.To, query.Interval, today))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>One inverter's days in [from, to], with provenance and audit; null when it has neither a registration nor history there.</summary>
+    public async Task<IReadOnlyList<InverterEnergyDay>?> InverterDaysAsync(ReportSite site, string inverterId, bool registered, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var today = Today(site);
+        var rows = (await ledger.SiteRowsAsync(site.SiteId, from, to, today, site.IsLive, cancellationToken))
+            .Where(row => row.InverterId == inverterId)
+            .ToDictionary(row => row.Date);
+        if (!registered && rows.Count == 0)
+        {
+            return null;
+        }
+
+        var days = new List<InverterEnergyDay>(to.DayNumber - from.DayNumber + 1);
+        foreach (var (date, _) in EnergyReport.Periods(from, to, EnergyInterval.Day))
+        {
+            var status = date > today ? EnergyPeriodStatus.Future : date == today ? EnergyPeriodStatus.Partial : EnergyPeriodStatus.Complete;
+            if (status == EnergyPeriodStatus.Future)
+            {
+                days.Add(new InverterEnergyDay(site.SiteId, inverterId, date, status, site.TimeZone, null, null, null, 0, 0, 0, null, null, false, []));
+            }
+            else if (rows.TryGetValue(date, out var row))
+            {
+                days.Add(new InverterEnergyDay(
+                    site.SiteId, inverterId, date, status, site.TimeZone, row.EnergyWh, row.PowerTodayWh, row.BridgedWh, row.SetAsideWh, row.Anomalies, row.Restarts,
+                    row.LifetimeEndKwh, row.Coverage, row.Complete, row.AuditEntries.Select(LedgerAuditResource.Of).ToArray()));
+            }
+            else
+            {
+                days.Add(new InverterEnergyDay(site.SiteId, inverterId, date, status, site.TimeZone, 0, 0, 0, 0, 0, 0, null, 0, false, []));
+            }
+        }
+
+        return days;
+    }
+
+    private DateOnly Today(ReportSite site) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(site.TimeZone)).DateTime);
+}
