@@ -47,7 +47,7 @@ public readonly record struct DayTotals(long TotalWh, long PowerTodayWh, long Br
             return from is { } start && end > start ? (long)Math.Round((end - start) * 1000, MidpointRounding.AwayFromZero) : 0;
         }
 
-        if (stretch.OffsetWh is { } offset)
+        if ((stretch.OffsetMinWh ?? stretch.OffsetWh) is { } offset)
         {
             return Math.Max(0, offset + Wh(end) - resolutionWh - stretch.MaxWh - newCounterWh);
         }

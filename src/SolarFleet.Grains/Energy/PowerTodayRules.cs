@@ -62,6 +62,13 @@ public static class PowerTodayRules
             return events;
         }
 
+        if (reading.UptimeSeconds is { } uptime && stretch.UptimeSeconds is { } uptimeBefore && uptime < uptimeBefore)
+        {
+            // UpTime only goes back when the inverter restarts, even one that had not made a watt-hour since (its
+            // PowerToday does not drop) or whose first reading after the restart is off.
+            return events | UptimeWentBack(day, reading, uptimeBefore, Invariant($"PowerToday read {powerToday} Wh"));
+        }
+
         if (stretch.OffsetWh is { } offset && reading.LifetimeKwh is { } lifetime)
         {
             var below = offset - (powerToday - DayTotals.Wh(lifetime));
@@ -125,9 +132,7 @@ public static class PowerTodayRules
         {
             if (uptime < before)
             {
-                day.BeforeRestart = stretch.Copy();
-                Restart(day, reading, reading.At, reading.PowerTodayWh, uptime, reading.LifetimeKwh, Invariant($"{what} and UpTime went back from {before} s to {uptime} s: the inverter restarted"));
-                return LedgerEvents.RestartCarried;
+                return UptimeWentBack(day, reading, before, what);
             }
 
             SetAside(day, LedgerAuditKind.Misread, reading.At, Invariant($"{what} while UpTime went on ({before} s to {uptime} s): a misread, set aside."));
@@ -143,21 +148,59 @@ public static class PowerTodayRules
         return LedgerEvents.Anomaly;
     }
 
-    /// <summary>A Pi without UpTime: lower readings are a restart once they have risen with PowerTotal.</summary>
+    /// <summary>UpTime went back: the inverter restarted, unless the new counter shows more than can have been made since.</summary>
+    private static LedgerEvents UptimeWentBack(DayEnergyState day, in PowerTodayReading reading, long before, string what)
+    {
+        var stretch = day.Current;
+        var uptime = reading.UptimeSeconds!.Value;
+        if (NewCounterReach(stretch, reading) is { } reach && reading.PowerTodayWh > reach)
+        {
+            // A counter that restarted cannot show more than PowerTotal made since the old one's last good value.
+            SetAside(day, LedgerAuditKind.ImpossibleRise, reading.At, Invariant($"PowerToday {reading.PowerTodayWh} Wh with UpTime back at {uptime} s is more than PowerTotal shows was made since the day's {stretch.MaxWh} Wh ({reach} Wh at most)"));
+            return LedgerEvents.Anomaly;
+        }
+
+        day.BeforeRestart = stretch.Copy();
+        Restart(day, reading, reading.At, reading.PowerTodayWh, uptime, reading.LifetimeKwh, Invariant($"{what} and UpTime went back from {before} s to {uptime} s: the inverter restarted"));
+        return LedgerEvents.RestartCarried;
+    }
+
+    /// <summary>
+    /// A Pi without UpTime: lower readings are a restart once two of them in a row agree on their offset across enough
+    /// production (they rise with PowerTotal, which a stuck or misread value cannot). A held reading that disagrees
+    /// replaces the one held, whichever of the two was the misread: only a run of agreeing readings confirms.
+    /// </summary>
     private static LedgerEvents HoldPending(DayEnergyState day, in PowerTodayReading reading, double lifetime)
     {
         var powerToday = reading.PowerTodayWh;
-        if (day.Pending is not { } pending || powerToday < pending.LastWh)
+        var offset = powerToday - DayTotals.Wh(lifetime);
+        var held = day.Pending;
+        if (held is null || Math.Abs(offset - held.OffsetWh) > reading.ToleranceWh)
         {
-            day.Pending = new PendingDrop { FirstWh = powerToday, FirstLifetimeKwh = lifetime, LastWh = powerToday, Count = 1, FirstAt = reading.At };
+            day.Pending = new PendingDrop
+            {
+                FirstWh = powerToday,
+                FirstLifetimeKwh = lifetime,
+                LastWh = powerToday,
+                Count = 1,
+                FirstAt = reading.At,
+                OffsetWh = offset,
+                HeldCount = (held?.HeldCount ?? 0) + 1,
+                HeldSince = held?.HeldSince ?? reading.At,
+                HeldLowWh = Math.Min(held?.HeldLowWh ?? powerToday, powerToday),
+                HeldHighWh = Math.Max(held?.HeldHighWh ?? powerToday, powerToday),
+            };
             return LedgerEvents.None;
         }
 
-        pending.LastWh = powerToday;
+        var pending = held;
+        pending.LastWh = Math.Max(pending.LastWh, powerToday);
         pending.Count++;
-        var rose = powerToday - pending.FirstWh;
+        pending.HeldCount++;
+        pending.HeldLowWh = Math.Min(pending.HeldLowWh, powerToday);
+        pending.HeldHighWh = Math.Max(pending.HeldHighWh, powerToday);
         var grew = DayTotals.Wh(lifetime) - DayTotals.Wh(pending.FirstLifetimeKwh);
-        if (grew < 2 * reading.ToleranceWh || Math.Abs(rose - grew) > reading.ToleranceWh)
+        if (grew < 2 * reading.ToleranceWh)
         {
             return LedgerEvents.None;
         }
@@ -165,26 +208,24 @@ public static class PowerTodayRules
         day.Pending = null;
         Restart(
             day,
-            reading,
+            reading with { PowerTodayWh = pending.LastWh },
             pending.FirstAt,
             pending.FirstWh,
             startUptime: null,
             pending.FirstLifetimeKwh,
-            Invariant($"PowerToday fell to {pending.FirstWh} Wh and has since risen with PowerTotal ({rose} Wh against {grew} Wh): the inverter restarted (its Pi does not answer UpTime)"));
+            Invariant($"PowerToday fell to {pending.FirstWh} Wh and has since risen with PowerTotal ({pending.LastWh - pending.FirstWh} Wh against {grew} Wh): the inverter restarted (its Pi does not answer UpTime)"));
         return LedgerEvents.RestartCarried;
     }
 
     private static void Restart(DayEnergyState day, in PowerTodayReading reading, DateTimeOffset startAt, long startWh, long? startUptime, double? startLifetime, string evidence)
     {
-        // The old stretch is bridged up to where the new one began, less what the new counter already shows.
-        var bridge = startLifetime is { } restartLifetime
-            ? DayTotals.StretchBridgeWh(day, reading.ResolutionWh, restartLifetime, startWh)
-            : 0;
-        var carried = day.Current.MaxWh + bridge;
+        // The old stretch counts its largest accepted PowerToday. What it made after that is not bridged: where it
+        // ended can only be told from the new stretch's readings, and a misread among them would make the carry too
+        // large. A missed poll just before a restart can only make the day smaller.
+        var old = day.Current;
         day.CarriedBeforeRestartWh = day.CarriedWh;
         day.CarriedBridgedBeforeRestartWh = day.CarriedBridgedWh;
-        day.CarriedWh += carried;
-        day.CarriedBridgedWh += bridge;
+        day.CarriedWh += old.MaxWh;
         day.Current = new Stretch
         {
             HasPowerToday = true,
@@ -194,12 +235,31 @@ public static class PowerTodayRules
             StartUptimeSeconds = startUptime,
             UptimeSeconds = reading.UptimeSeconds,
             StartLifetimeKwh = startLifetime,
-            OffsetWh = reading.LifetimeKwh is { } lifetime ? reading.PowerTodayWh - DayTotals.Wh(lifetime) : null,
+            CandidateOffsetWh = reading.LifetimeKwh is { } lifetime ? reading.PowerTodayWh - DayTotals.Wh(lifetime) : null,
+            CandidateLifetimeKwh = reading.LifetimeKwh,
             LifetimeAtMaxKwh = reading.LifetimeKwh,
             LastAcceptedAt = reading.At,
         };
         day.Restarts++;
-        LedgerAudit.Add(day, LedgerAuditKind.Restart, reading.At, Invariant($"{evidence}; {carried} Wh carried."));
+        LedgerAudit.Add(day, LedgerAuditKind.Restart, reading.At, Invariant($"{evidence}; {old.MaxWh} Wh carried."));
+    }
+
+    /// <summary>The most a restarted counter can show: what PowerTotal grew by since the stretch's largest PowerToday.</summary>
+    private static long? NewCounterReach(Stretch stretch, in PowerTodayReading reading)
+    {
+        if (reading.LifetimeKwh is not { } lifetime)
+        {
+            return null;
+        }
+
+        if (stretch.OffsetWh is { } offset)
+        {
+            return Math.Max(0, offset + DayTotals.Wh(lifetime) - stretch.MaxWh) + reading.ToleranceWh;
+        }
+
+        return stretch.LifetimeAtMaxKwh is { } atMax
+            ? Math.Max(0, DayTotals.Wh(lifetime) - DayTotals.Wh(atMax)) + reading.ToleranceWh
+            : null;
     }
 
     /// <summary>The reading goes on from the stretch before the restart.</summary>
@@ -246,8 +306,8 @@ public static class PowerTodayRules
             SetAside(
                 day,
                 LedgerAuditKind.Misread,
-                pending.FirstAt,
-                Invariant($"PowerToday read {pending.FirstWh}-{pending.LastWh} Wh for {pending.Count} polls, below the day's {stretch.MaxWh} Wh, then came back: a misread, set aside."));
+                pending.HeldSince,
+                Invariant($"PowerToday read {pending.HeldLowWh}-{pending.HeldHighWh} Wh for {pending.HeldCount} polls, below the day's {stretch.MaxWh} Wh, then came back: a misread, set aside."));
         }
 
         if (!stretch.HasPowerToday || powerToday > stretch.MaxWh)
@@ -263,20 +323,29 @@ public static class PowerTodayRules
         }
 
         stretch.LastAcceptedAt = reading.At;
-        if (reading.UptimeSeconds is { } uptime && (stretch.UptimeSeconds is not { } known || uptime > known))
-        {
-            stretch.UptimeSeconds = uptime;
-        }
 
-        if (reading.LifetimeKwh is { } lifetime && stretch.OffsetWh is null)
+        // The latest, not the largest: an inverter that restarted before it had made a watt-hour drops no PowerToday,
+        // and only its lower UpTime from then on tells a later drop apart from a misread.
+        stretch.UptimeSeconds = reading.UptimeSeconds ?? stretch.UptimeSeconds;
+
+        if (reading.LifetimeKwh is { } lifetime)
         {
-            AgreeOnOffset(stretch, powerToday - DayTotals.Wh(lifetime), lifetime, reading.ToleranceWh);
+            var offset = powerToday - DayTotals.Wh(lifetime);
+            if (stretch.OffsetWh is not null)
+            {
+                stretch.OffsetMinWh = Math.Min(stretch.OffsetMinWh ?? offset, offset);
+            }
+            else
+            {
+                AgreeOnOffset(stretch, offset, lifetime, reading.ToleranceWh);
+            }
         }
     }
 
     /// <summary>
     /// The offset is taken once two accepted readings agree on it across enough production that a stuck counter
-    /// could not (a PowerToday stuck at one value drifts off PowerTotal as energy is made).
+    /// could not (a PowerToday stuck at one value drifts off PowerTotal as energy is made). Of the two, the higher is
+    /// the offset (a low misread cannot lower it) and the lower the floor bridges are measured from.
     /// </summary>
     private static void AgreeOnOffset(Stretch stretch, long offset, double lifetime, long tolerance)
     {
@@ -285,7 +354,8 @@ public static class PowerTodayRules
         {
             if (DayTotals.Wh(lifetime) - DayTotals.Wh(candidateLifetime) >= 2 * tolerance)
             {
-                stretch.OffsetWh = offset;
+                stretch.OffsetWh = Math.Max(offset, candidate);
+                stretch.OffsetMinWh = Math.Min(offset, candidate);
                 stretch.CandidateOffsetWh = null;
                 stretch.CandidateLifetimeKwh = null;
             }

@@ -15,7 +15,7 @@ public sealed class Stretch
     [Id(1)]
     public bool HasPowerToday { get; set; }
 
-    /// <summary>Largest UpTime read in the stretch: a later drop of PowerToday with a lower UpTime is a restart.</summary>
+    /// <summary>UpTime of the latest accepted reading: a later drop of PowerToday with a lower UpTime is a restart.</summary>
     [Id(2)]
     public long? UptimeSeconds { get; set; }
 
@@ -34,9 +34,16 @@ public sealed class Stretch
     [Id(6)]
     public double? StartLifetimeKwh { get; set; }
 
-    /// <summary>PowerToday minus PowerTotal (Wh), once two readings far enough apart agreed on it.</summary>
+    /// <summary>PowerToday minus PowerTotal (Wh), once two readings far enough apart agreed on it (the higher of the two).</summary>
     [Id(7)]
     public long? OffsetWh { get; set; }
+
+    /// <summary>
+    /// The lowest offset of the readings accepted since: what bridges and carries are measured from, so that a reading
+    /// read a little low can only make them smaller, never larger than what was made.
+    /// </summary>
+    [Id(15)]
+    public long? OffsetMinWh { get; set; }
 
     /// <summary>The offset of the latest accepted reading while none is agreed yet, and the lifetime it was read at.</summary>
     [Id(8)]
@@ -58,6 +65,7 @@ public sealed class Stretch
     {
         StartLifetimeKwh = null;
         OffsetWh = null;
+        OffsetMinWh = null;
         CandidateOffsetWh = null;
         CandidateLifetimeKwh = null;
         LifetimeAtMaxKwh = null;

@@ -136,7 +136,7 @@ public sealed class EnergyLedgerTests
     public void A_restart_the_next_reading_contradicts_is_taken_back_and_the_day_is_corrected()
     {
         Read(Day1, "12:00", 6000, uptime: 20_000, lifetime: 50.000);
-        Read(Day1, "12:00:23", 300, uptime: 0, lifetime: 50.026);
+        Read(Day1, "12:00:23", 20, uptime: 0, lifetime: 50.026);
         var next = Read(Day1, "12:00:46", 6052, uptime: 20_046, lifetime: 50.052);
 
         Assert.True(next.HasFlag(LedgerEvents.Corrected));
@@ -145,6 +145,17 @@ public sealed class EnergyLedgerTests
         Assert.Equal(0, row.Restarts);
         Assert.Equal(1, row.Epoch);
         Assert.Contains(row.AuditEntries, e => e.Kind == LedgerAuditKind.RestartTakenBack);
+    }
+
+    [Fact]
+    public void A_counter_showing_more_after_uptime_went_back_than_power_total_made_since_is_set_aside_not_a_restart()
+    {
+        Read(Day1, "12:00", 6000, uptime: 20_000, lifetime: 50.000);
+        var events = Read(Day1, "12:00:23", 300, uptime: 0, lifetime: 50.026);
+
+        Assert.False(events.HasFlag(LedgerEvents.RestartCarried));
+        Assert.Equal(0, Row(Day1).Restarts);
+        Assert.Contains("UpTime back at 0 s", Row(Day1).LastAnomaly, StringComparison.Ordinal);
     }
 
     [Fact]
