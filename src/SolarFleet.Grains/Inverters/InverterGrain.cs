@@ -163,7 +163,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             {
                 if (wasRegistered || _state.State.Registration is not null)
                 {
-                    _state.State = new InverterState { Ledger = ledger, RemovedAt = _time.GetUtcNow() };
+                    _state.State = new InverterState { Ledger = ledger, RemovedAt = _time.GetUtcNow(), RemovedRegistration = _state.State.Registration };
                     await _writer.RunAsync(() => _state.WriteStateAsync());
                 }
             }
@@ -198,7 +198,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             throw new ArgumentException($"The ledger range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ends before it starts.", nameof(to));
         }
 
-        IReadOnlyList<DailyEnergy> rows = _monitor.IsRegistered
+        // A removed inverter still answers for the dates it holds: its last rows may not have reached the store yet.
+        IReadOnlyList<DailyEnergy> rows = _monitor.HoldsLedger
             ? _monitor.HeldRows(from, to, _monitor.SiteToday(_time.GetUtcNow())).ToList()
             : [];
         return Task.FromResult(rows);

@@ -35,7 +35,7 @@ public sealed class InverterMonitor
         State = state;
         _options = options;
         Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState, options.ClockSkewTolerance);
-        if (state.Registration is { } registration)
+        if ((state.Registration ?? state.RemovedRegistration) is { } registration)
         {
             _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(state));
         }
@@ -50,6 +50,9 @@ public sealed class InverterMonitor
     public EnergyLedger Ledger { get; }
 
     public bool IsRegistered => State.Registration is not null;
+
+    /// <summary>Whether the inverter holds ledger dates it can tell the site's date of: registered, or removed with its rows kept.</summary>
+    public bool HoldsLedger => _zone is not null && Ledger.Days.Count > 0;
 
     public InverterRegistration Registration => State.Registration ?? throw new InvalidOperationException($"Inverter '{InverterKey.Of(SiteId, InverterId)}' is not registered.");
 
@@ -97,6 +100,7 @@ public sealed class InverterMonitor
         _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(registration));
         State.Registration = registration;
         State.RemovedAt = null;
+        State.RemovedRegistration = null;
 
         // The ledger follows its source: a different Pi than the one its values came from is checked on its first reading.
         Ledger.SetSource(SourceOf(registration.Settings), now, SiteToday(now));

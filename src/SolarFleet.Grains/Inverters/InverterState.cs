@@ -78,4 +78,8 @@ public sealed class InverterState
     /// </summary>
     [Id(19)]
     public DateTimeOffset? RemovedAt { get; set; }
+
+    /// <summary>The registration a removed inverter had: its site's zone still dates the rows it holds.</summary>
+    [Id(20)]
+    public InverterRegistration? RemovedRegistration { get; set; }
 }

@@ -81,7 +81,6 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         {
             // The same id again: the site comes back, and its energy history (kept by site and inverter id) goes on.
             _state.State.RemovedAt = null;
-            _state.State.Inverters.Clear();
             previous = null;
         }
         else if (previous == settings)
@@ -117,7 +116,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
             // Kept as removed, so its energy stays reachable; a repeat passes the removal on to the fleet again.
             var existed = _state.State.RemovedAt is null;
             _state.State.RemovedAt ??= _time.GetUtcNow();
-            _state.State.Inverters.Clear();
+            ForgetInverters(Inverters.Keys.ToList());
             await WriteOrReloadAsync();
             await Fleet.RemoveSite(new RemovedSite(SiteId, settings.Name, settings.TimeZone, _state.State.RemovedAt.Value));
             if (existed)
@@ -161,13 +160,19 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
     public async Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to)
     {
-        if (Settings is null || Inverters.Count == 0)
+        if (_state.State.Settings is null)
         {
             return [];
         }
 
-        // A site has a handful of inverters: asking each for its held dates is a bounded fan-out.
-        var held = await Task.WhenAll(Inverters.Keys.Select(inverterId => Inverter(inverterId).GetHeldLedger(from, to)));
+        // A site has a handful of inverters: asking each (and those removed lately) for its held dates is a bounded fan-out.
+        var inverterIds = Inverters.Keys.Concat(_state.State.RemovedInverters.Keys).Distinct(StringComparer.Ordinal).ToList();
+        if (inverterIds.Count == 0)
+        {
+            return [];
+        }
+
+        var held = await Task.WhenAll(inverterIds.Select(inverterId => Inverter(inverterId).GetHeldLedger(from, to)));
         return held.SelectMany(rows => rows).ToList();
     }
 
@@ -180,6 +185,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         if (held != settings)
         {
             Inverters[inverterId] = settings;
+            _state.State.RemovedInverters.Remove(inverterId);
             await WriteOrReloadAsync();
         }
 
@@ -195,9 +201,10 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     {
         RequireSite();
         RegistrationRules.ValidateInverterId(inverterId);
-        var known = Inverters.Remove(inverterId);
+        var known = Inverters.ContainsKey(inverterId);
         if (known)
         {
+            ForgetInverters([inverterId]);
             await WriteOrReloadAsync();
         }
 
@@ -226,7 +233,13 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         var changed = removed.Count > 0 || inverters.Any(pair => !Inverters.TryGetValue(pair.Key, out var held) || held != pair.Value);
         if (changed)
         {
+            ForgetInverters(removed);
             _state.State.Inverters = new Dictionary<string, InverterSettings>(inverters, StringComparer.Ordinal);
+            foreach (var inverterId in inverters.Keys)
+            {
+                _state.State.RemovedInverters.Remove(inverterId);
+            }
+
             await WriteOrReloadAsync();
         }
 
@@ -282,6 +295,27 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
     private InverterRegistration RegistrationOf(string inverterId, InverterSettings settings) =>
         new(SiteId, inverterId, Settings!.TimeZone, settings);
+
+    /// <summary>Takes inverters off the site, remembering them while they hold ledger dates that reports still read from them.</summary>
+    private void ForgetInverters(IReadOnlyCollection<string> inverterIds)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var inverterId in inverterIds)
+        {
+            Inverters.Remove(inverterId);
+            _state.State.RemovedInverters[inverterId] = now;
+        }
+
+        // An inverter holds its last few dates; once those are over by a day more, they are in the store for certain.
+        var holdFor = TimeSpan.FromDays(_options.LedgerDaysInState + 1);
+        foreach (var (inverterId, removedAt) in _state.State.RemovedInverters.ToList())
+        {
+            if (now - removedAt > holdFor)
+            {
+                _state.State.RemovedInverters.Remove(inverterId);
+            }
+        }
+    }
 
     private SiteSettings RequireSite()
     {

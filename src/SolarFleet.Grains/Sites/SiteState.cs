@@ -17,4 +17,11 @@ public sealed class SiteState
     /// <summary>When the site was removed; its settings stay (for its energy history) until the retention ends.</summary>
     [Id(2)]
     public DateTimeOffset? RemovedAt { get; set; }
+
+    /// <summary>
+    /// Inverters removed lately, and when: they still hold their most recent ledger dates, which reports read from them
+    /// until those dates are in the store for certain. Forgotten after the dates an inverter holds have passed.
+    /// </summary>
+    [Id(3)]
+    public Dictionary<string, DateTimeOffset> RemovedInverters { get; set; } = new(StringComparer.Ordinal);
 }

@@ -23,6 +23,17 @@ public sealed class MemoryEnergyLedgerStoreTests
     }
 
     [Fact]
+    public async Task A_row_of_a_later_epoch_replaces_the_stored_one_and_a_late_row_of_an_earlier_epoch_changes_nothing()
+    {
+        _store.Upsert(Row("a", "1", Day, 14_051));
+        _store.Upsert(Row("a", "1", Day, 11_993) with { Epoch = 1, SetAsideWh = 14_051 });
+        _store.Upsert(Row("a", "1", Day, 14_100));
+
+        var row = Assert.Single(await Query("a", Day, Day));
+        Assert.Equal((1, 11_993L, 14_051L), (row.Epoch, row.EnergyWh, row.SetAsideWh));
+    }
+
+    [Fact]
     public async Task Replaying_the_same_rows_gives_the_same_result()
     {
         var rows = new[] { Row("a", "1", Day, 100), Row("a", "1", Day, 300), Row("a", "1", Day, 200) };

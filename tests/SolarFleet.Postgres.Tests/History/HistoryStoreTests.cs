@@ -42,6 +42,46 @@ public sealed class HistoryStoreTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task A_row_of_a_later_epoch_replaces_the_stored_one_and_a_late_row_of_an_earlier_epoch_changes_nothing()
+    {
+        var db = await fixture.Server.CreateMigratedDatabaseAsync("epochs", Token);
+        await using var store = CreateStore(db, time);
+        store.Upsert(Ledger("site-a", "inv-1", Day, 14_051) with { PowerTodayWh = 14_051 });
+        await store.FlushAsync(Token);
+
+        // The address pointed at another inverter: the day starts again from the right Pi's values.
+        time.Advance(TimeSpan.FromMinutes(1));
+        store.Upsert(Ledger("site-a", "inv-1", Day, 11_993) with { Epoch = 1, PowerTodayWh = 11_993, SetAsideWh = 14_051 });
+        await store.FlushAsync(Token);
+        time.Advance(TimeSpan.FromMinutes(1));
+        store.Upsert(Ledger("site-a", "inv-1", Day, 14_100) with { PowerTodayWh = 14_100 });
+        await store.FlushAsync(Token);
+
+        var row = Assert.Single(await Stored(store));
+        Assert.Equal((1, 11_993L, 11_993L, 14_051L), (row.Epoch, row.EnergyWh, row.PowerTodayWh, row.SetAsideWh));
+    }
+
+    [Fact]
+    public async Task How_a_day_was_measured_and_its_audit_come_back_as_they_were_written()
+    {
+        var db = await fixture.Server.CreateMigratedDatabaseAsync("provenance", Token);
+        await using var store = CreateStore(db, time);
+        var at = new DateTimeOffset(2025, 6, 21, 12, 0, 0, TimeSpan.Zero);
+        LedgerAuditEntry[] audit =
+        [
+            new(LedgerAuditKind.Misread, at, at.AddMinutes(5), 3, "PowerToday fell from 5000 Wh to 0 Wh while UpTime went on: a misread, set aside."),
+            new(LedgerAuditKind.Restart, at.AddHours(1), at.AddHours(1), 1, "UpTime went back: the inverter restarted; 5100 Wh carried."),
+        ];
+        var written = Ledger("site-a", "inv-1", Day, 9_000, anomalies: 3) with { PowerTodayWh = 8_500, BridgedWh = 500, Restarts = 1, Audit = audit };
+        store.Upsert(written);
+        await store.FlushAsync(Token);
+
+        var row = Assert.Single(await Stored(store));
+        Assert.Equal((8_500L, 500L, 1), (row.PowerTodayWh, row.BridgedWh, row.Restarts));
+        Assert.Equal(audit, row.AuditEntries);
+    }
+
+    [Fact]
     public async Task A_later_smaller_energy_never_lowers_the_stored_row()
     {
         var db = await fixture.Server.CreateMigratedDatabaseAsync("nolower", Token);
@@ -262,4 +302,15 @@ public sealed class HistoryStoreTests(PostgresFixture fixture)
     }
 
     private static string Describe(DailyEnergy row) => $"{row.SiteId}/{row.InverterId}/{row.Date:yyyy-MM-dd}";
+
+    private static async Task<List<DailyEnergy>> Stored(PostgresHistoryStore store)
+    {
+        var rows = new List<DailyEnergy>();
+        await foreach (var row in store.QueryAsync(null, Day, Day, Token))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 }

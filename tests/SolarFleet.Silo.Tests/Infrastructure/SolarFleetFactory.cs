@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using SolarFleet.Postgres.Tests.Infrastructure;
 
 namespace SolarFleet.Silo.Tests.Infrastructure;
@@ -11,6 +13,8 @@ public class SolarFleetFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     public const string ReaderKey = "test-reader-key-0123456789abcdef";
+
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal)
     {
@@ -26,6 +30,13 @@ public class SolarFleetFactory : WebApplicationFactory<Program>
     public SolarFleetFactory With(string key, string value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Changes the host's services after it registered its own (a fake clock, say).</summary>
+    public SolarFleetFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -47,5 +58,7 @@ public class SolarFleetFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 }

@@ -39,7 +39,7 @@ public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, Tim
         foreach (var site in sites)
         {
             var today = Today(site);
-            var rows = await ledger.SiteRowsAsync(site.SiteId, query.From, query.To, today, site.IsLive, cancellationToken);
+            var rows = await ledger.SiteRowsAsync(site.SiteId, query.From, query.To, today, cancellationToken);
             foreach (var row in EnergyReport.Build(site, [.. rows], query.From, query.To, query.Interval, today))
             {
                 yield return row;
@@ -52,7 +52,7 @@ public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, Tim
     {
         ArgumentNullException.ThrowIfNull(site);
         var today = Today(site);
-        var rows = (await ledger.SiteRowsAsync(site.SiteId, from, to, today, site.IsLive, cancellationToken))
+        var rows = (await ledger.SiteRowsAsync(site.SiteId, from, to, today, cancellationToken))
             .Where(row => row.InverterId == inverterId)
             .ToDictionary(row => row.Date);
         if (!registered && rows.Count == 0)
