@@ -2,7 +2,7 @@ using SolarFleet.Abstractions.Health;
 
 namespace SolarFleet.Abstractions.Sites;
 
-/// <summary>A site's roll-up: live power, today's energy on the site's own local date, inverters by health.</summary>
+/// <summary>A site's roll-up: where it is, live power, today's energy on the site's own local date, inverters by health.</summary>
 [GenerateSerializer, Immutable]
 public readonly record struct SiteSummary(
     string SiteId,
@@ -13,4 +13,6 @@ public readonly record struct SiteSummary(
     DateOnly LocalDate,
     long EnergyTodayWh,
     HealthCounts Health,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    double? Latitude = null,
+    double? Longitude = null);

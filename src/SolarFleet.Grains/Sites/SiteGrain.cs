@@ -150,7 +150,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
             var zone = RegistrationRules.FindTimeZone(removed.TimeZone, nameof(removed));
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime);
-            var empty = new SiteSummary(SiteId, removed.Name, removed.TimeZone, 0, 0, today, 0, HealthCounts.Zero, null);
+            var empty = new SiteSummary(SiteId, removed.Name, removed.TimeZone, 0, 0, today, 0, HealthCounts.Zero, null, removed.Latitude, removed.Longitude);
             return new SiteSnapshot(SiteId, removed, new Dictionary<string, InverterSettings>(StringComparer.Ordinal), empty, removedAt);
         }
 

@@ -63,7 +63,7 @@ public sealed class SiteRollup
             }
         }
 
-        return new SiteSummary(siteId, settings.Name, settings.TimeZone, inverterIds.Count, power, today, energy, health, updated);
+        return new SiteSummary(siteId, settings.Name, settings.TimeZone, inverterIds.Count, power, today, energy, health, updated, settings.Latitude, settings.Longitude);
     }
 
     /// <summary>Unreachable, stale and faulty inverters, oldest problem first.</summary>

@@ -67,9 +67,9 @@ public static class RegistrationRules
             throw new ArgumentNullException(nameof(settings), "Site settings are required.");
         }
 
-        if (string.IsNullOrWhiteSpace(settings.Name) || settings.Name.Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(settings.Name) || settings.Name.Length > MaxNameLength || !IsPrintableText(settings.Name))
         {
-            throw new ArgumentException($"A site needs a name of 1-{MaxNameLength} characters.", nameof(settings));
+            throw new ArgumentException($"A site needs a name of 1-{MaxNameLength} printable characters.", nameof(settings));
         }
 
         _ = FindTimeZone(settings.TimeZone, nameof(settings));
@@ -102,6 +102,33 @@ public static class RegistrationRules
 
         _ = FindTimeZone(registration.TimeZone, nameof(registration));
         ValidateSettings(registration.Settings, nameof(registration));
+    }
+
+    /// <summary>
+    /// Text people read (names): no control characters (NUL, ESC, CR, LF, ...), no line or paragraph separators, no
+    /// bidirectional overrides or isolates that reorder what follows (U+202E makes "txt.exe" read "exe.txt"), and no
+    /// unpaired surrogates. Such characters only ever serve to forge logs, pages or CSV cells.
+    /// </summary>
+    public static bool IsPrintableText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or '\uFEFF'
+                || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Finds an IANA (or system) time zone, turning the lookup failure into an argument error.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Silo.Api.Contracts;
+using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Hosting;

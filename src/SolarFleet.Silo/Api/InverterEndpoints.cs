@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Silo.Api.Contracts;
+using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Hosting;

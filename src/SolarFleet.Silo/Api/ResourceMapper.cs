@@ -43,12 +43,12 @@ public static class ResourceMapper
         s.ClockSkew,
         s.ClockSkewSince);
 
-    public static SiteResource ToResource(this SiteSummary s, SiteSettings? settings = null) => new(
+    public static SiteResource ToResource(this SiteSummary s) => new(
         s.SiteId,
         s.Name,
         s.TimeZone,
-        settings?.Latitude,
-        settings?.Longitude,
+        s.Latitude,
+        s.Longitude,
         s.Inverters,
         s.PowerW,
         s.LocalDate,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Silo.Api.Contracts;
+using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Hosting;
@@ -39,7 +40,7 @@ public static class SiteEndpoints
             return invalid;
         }
 
-        return lookup.Site is { } site ? TypedResults.Ok(site.Summary.ToResource(site.Settings)) : lookup.Missing!;
+        return lookup.Site is { } site ? TypedResults.Ok(site.Summary.ToResource()) : lookup.Missing!;
     }
 
     private static async Task<Results<Created<SiteResource>, Ok<SiteResource>, ValidationProblem>> PutSite(
@@ -57,7 +58,7 @@ public static class SiteEndpoints
         var existed = await site.GetSnapshot() is { IsRemoved: false };
         await site.Configure(settings);
         var snapshot = await site.GetSnapshot();
-        var resource = snapshot!.Summary.ToResource(snapshot.Settings);
+        var resource = snapshot!.Summary.ToResource();
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{siteId}", resource);
     }
 

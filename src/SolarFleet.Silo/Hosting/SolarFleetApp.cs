@@ -12,6 +12,7 @@ using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Postgres.Hosting;
 using SolarFleet.Silo.Api;
+using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Demo;
@@ -140,6 +141,10 @@ public static class SolarFleetApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+            // Numbers are numbers: "50000" is not a port (the web defaults would read it, and advertise it).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddSingleton<JsonBody>();
         services.AddSingleton<EnergyReports>();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Validation;
 
 namespace SolarFleet.Silo.Api.Validation;
 
@@ -35,6 +36,10 @@ public static class RequestValidator
         {
             errors.Add(prefix + "name", string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxNameLength} characters."));
         }
+        else if (!RegistrationRules.IsPrintableText(name))
+        {
+            errors.Add(prefix + "name", "must be printable text: no control characters (such as NUL, ESC, CR or LF), line separators or bidirectional overrides.");
+        }
 
         if (string.IsNullOrWhiteSpace(timeZone))
         {
@@ -60,7 +65,8 @@ public static class RequestValidator
             errors.Add(prefix + (latitude.HasValue ? "longitude" : "latitude"), "latitude and longitude go together.");
         }
 
-        return errors.Count == before ? new SiteSettings(name!.Trim(), timeZone!, latitude, longitude) : null;
+        // -0 is 0 (a coordinate typed as "-0.0" must not come back as -0).
+        return errors.Count == before ? new SiteSettings(name!.Trim(), timeZone!, latitude + 0.0, longitude + 0.0) : null;
     }
 
     public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, string? host, int? port, int? pollSeconds, string? powerTotalUnit)

@@ -1,23 +1,36 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SolarFleet.Silo.Api.Validation;
 
-namespace SolarFleet.Silo.Api;
+namespace SolarFleet.Silo.Api.Json;
 
 /// <summary>
-/// Reads a JSON request body with a size limit, turning every way it can be wrong (too big, not JSON,
-/// wrong type at a field) into a field-named validation error rather than an exception.
+/// Reads a JSON request body with a size limit, turning every way it can be wrong (too big, not JSON, a field of the
+/// wrong type, a field that does not exist, a key sent twice) into a field-named validation error rather than an
+/// exception. The limit given is the one limit: it is also what the server enforces while the body arrives.
 /// </summary>
 public sealed class JsonBody(IOptions<JsonOptions> json)
 {
+    /// <summary>Most errors listed for one body; a wholly wrong document should not produce a 10 MB answer.</summary>
+    public const int MaxErrors = 200;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
     public async Task<(T? Value, ValidationErrors Errors)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // The server's own limit (30,000,000 bytes unless told) would otherwise cut bodies this endpoint allows.
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
         if (request.ContentLength is { } length && length > maxBytes)
         {
             errors.Add("body", TooLarge(length, maxBytes));
@@ -61,25 +74,7 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
 
         try
         {
-            if (body.IsEmpty)
-            {
-                errors.Add("body", "is empty; a JSON object is required.");
-                return (null, errors);
-            }
-
-            var jsonReader = new Utf8JsonReader(body);
-            var value = JsonSerializer.Deserialize<T>(ref jsonReader, json.Value.SerializerOptions);
-            if (value is null)
-            {
-                errors.Add("body", "must be a JSON object, not null.");
-            }
-
-            return (value, errors);
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(FieldOf(ex.Path), Describe(ex));
-            return (null, errors);
+            return (Bind<T>(body, errors), errors);
         }
         finally
         {
@@ -87,21 +82,43 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
         }
     }
 
+    private T? Bind<T>(ReadOnlySequence<byte> body, ValidationErrors errors)
+        where T : class
+    {
+        if (body.IsEmpty)
+        {
+            errors.Add("body", "is empty; a JSON object is required.");
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1})")
+                : string.Empty;
+            errors.Add("body", "is not valid JSON" + where + ".");
+            return null;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("body", "must be a JSON object.");
+                return null;
+            }
+
+            JsonContract.Check(document.RootElement, typeof(T), errors, MaxErrors);
+            return errors.IsEmpty ? document.RootElement.Deserialize<T>(json.Value.SerializerOptions) : null;
+        }
+    }
+
     private static string TooLarge(long? length, int maxBytes) => length is { } n
         ? string.Create(CultureInfo.InvariantCulture, $"is {n} bytes; the limit is {maxBytes} bytes.")
         : string.Create(CultureInfo.InvariantCulture, $"is larger than the limit of {maxBytes} bytes.");
-
-    // "$.sites[2].port" -> "sites[2].port"; "$" or none -> "body".
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-
-    private static string Describe(JsonException ex)
-    {
-        var where = ex.LineNumber is { } line
-            ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1})")
-            : "";
-        return ex.InnerException is null && ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? "has the wrong type for this field" + where + "."
-            : "is not valid JSON" + where + ".";
-    }
 }
