@@ -65,6 +65,9 @@ public sealed class SolarFleetGrainOptions
     /// <summary>Readings kept by the in-memory reading log of the embedded default.</summary>
     public int ReadingLogCapacity { get; set; } = 10_000;
 
+    /// <summary>Sites a fleet document pass configures at once (each a few grain calls).</summary>
+    public int FleetApplyParallelism { get; set; } = 64;
+
     /// <summary>Most problems the fleet lists (oldest first).</summary>
     public int MaxFleetProblems { get; set; } = 1_000;
 }

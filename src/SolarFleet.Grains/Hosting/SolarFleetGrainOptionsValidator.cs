@@ -22,6 +22,7 @@ internal sealed class SolarFleetGrainOptionsValidator : IValidateOptions<SolarFl
         RequireAtLeastOne(options.LedgerDaysInState, nameof(options.LedgerDaysInState), failures);
         RequireAtLeastOne(options.ReadingLogCapacity, nameof(options.ReadingLogCapacity), failures);
         RequireAtLeastOne(options.MaxFleetProblems, nameof(options.MaxFleetProblems), failures);
+        RequireAtLeastOne(options.FleetApplyParallelism, nameof(options.FleetApplyParallelism), failures);
         if (options.Queries == Protocol.Queries.PiQuerySet.None)
         {
             failures.Add($"{nameof(options.Queries)} must ask at least one quantity.");

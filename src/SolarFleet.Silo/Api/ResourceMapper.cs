@@ -65,6 +65,33 @@ public static class ResourceMapper
         f.SitesWithProblems,
         f.UpdatedAt);
 
+    public static FleetDocumentStatusResource ToResource(this FleetDocumentStatus s) => new(
+        s.Generation,
+        s.ObservedGeneration,
+        JsonNamingPolicy.CamelCase.ConvertName(s.State.ToString()),
+        s.Sites,
+        s.Inverters,
+        s.SitesApplied,
+        s.SitesToRemove,
+        s.SitesRemoved,
+        s.StoredAt,
+        s.ConvergedAt,
+        s.LastError);
+
+    /// <summary>The desired fleet as the fleet document a client sends (and gets back).</summary>
+    public static FleetDocument ToResource(this DesiredFleet fleet) => new(fleet.Sites
+        .Select(site => new FleetDocumentSite(
+            site.Id,
+            site.Settings.Name,
+            site.Settings.TimeZone,
+            site.Settings.Latitude,
+            site.Settings.Longitude,
+            site.Inverters
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => (FleetDocumentInverter?)new FleetDocumentInverter(pair.Key, pair.Value.Host, pair.Value.Port, pair.Value.PollSeconds, RequestValidator.UnitName(pair.Value.PowerTotalUnit)))
+                .ToList()))
+        .ToList());
+
     public static ProblemResource ToResource(this Problem p) =>
         new(p.SiteId, p.InverterId, Name(p.Health), p.Since, p.StatusCode, p.Detail);
 }

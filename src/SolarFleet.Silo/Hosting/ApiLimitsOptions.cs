@@ -11,7 +11,4 @@ public sealed class ApiLimitsOptions
 
     /// <summary>Longest range of one energy report.</summary>
     public int MaxReportDays { get; set; } = 3 * 366;
-
-    /// <summary>How many grain calls the bulk fleet document runs at once.</summary>
-    public int BulkParallelism { get; set; } = 64;
 }

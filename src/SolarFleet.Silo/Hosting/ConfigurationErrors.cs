@@ -83,11 +83,6 @@ public static class ConfigurationErrors
             errors.Add("SolarFleet:Api:MaxReportDays must be at least 1.");
         }
 
-        if (options.Api.BulkParallelism is < 1 or > 4096)
-        {
-            errors.Add("SolarFleet:Api:BulkParallelism must be 1-4096.");
-        }
-
         if (options.Demo.Speed is < 1 or > 3600)
         {
             errors.Add("SolarFleet:Demo:Speed must be 1-3600.");

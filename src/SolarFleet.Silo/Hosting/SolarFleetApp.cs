@@ -12,6 +12,7 @@ using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Postgres.Hosting;
 using SolarFleet.Silo.Api;
+using SolarFleet.Silo.Api.Fleet;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Auth;
@@ -148,6 +149,7 @@ public static class SolarFleetApp
         });
         services.AddSingleton<JsonBody>();
         services.AddSingleton<EnergyReports>();
+        services.AddSingleton<FleetDocuments>();
         services.AddSingleton(new ApiKeyStore(options.ApiKeys));
         services.AddAuthentication(AuthPolicies.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthPolicies.Scheme, null);

@@ -97,8 +97,9 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         using (var content = new ByteArrayContent(document))
         {
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await silo.Http.PutAsync(new Uri("/api/fleet", UriKind.Relative), content, cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            // Wait for the fleet to match the document: registration ends when every inverter is configured.
+            using var response = await silo.Http.PutAsync(new Uri("/api/fleet?wait=600", UriKind.Relative), content, cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
                 throw new InvalidOperationException($"PUT /api/fleet answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
             }

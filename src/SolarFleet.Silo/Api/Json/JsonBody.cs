@@ -71,6 +71,12 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
             errors.Add("body", ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(null, maxBytes) : ex.Message);
             return (null, errors);
         }
+        catch (IOException)
+        {
+            // The client went away before the end of its body: nothing of it is used.
+            errors.Add("body", "ended before it was complete (the client stopped sending).");
+            return (null, errors);
+        }
 
         try
         {

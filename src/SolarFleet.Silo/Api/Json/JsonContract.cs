@@ -16,7 +16,6 @@ namespace SolarFleet.Silo.Api.Json;
 public static class JsonContract
 {
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
-    private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>Adds an error per problem (up to <paramref name="maxErrors"/> in all) with its JSON path.</summary>
     public static void Check(JsonElement element, Type type, ValidationErrors errors, int maxErrors)
@@ -119,6 +118,8 @@ public static class JsonContract
 
     private static Shape ShapeOf(Type type)
     {
+        // A context of its own: NullabilityInfoContext caches without locks, and requests build shapes concurrently.
+        var nullability = new NullabilityInfoContext();
         var fields = new Dictionary<string, Expect>(StringComparer.Ordinal);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -128,7 +129,7 @@ public static class JsonContract
                 continue;
             }
 
-            var nullable = Nullability.Create(property).ReadState != NullabilityState.NotNull;
+            var nullable = nullability.Create(property).ReadState != NullabilityState.NotNull;
             fields[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = Expect.Of(property.PropertyType, nullable);
         }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 
-namespace SolarFleet.Silo.Api;
+namespace SolarFleet.Silo.Api.Fleet;
 
 /// <summary>A fleet document checked as a whole: either every site and inverter is valid, or nothing is applied.</summary>
 public static class FleetDocumentValidator
@@ -12,9 +13,8 @@ public static class FleetDocumentValidator
     /// <summary>Most errors listed for one document; a wholly wrong document should not produce a 10 MB answer.</summary>
     public const int MaxErrors = 200;
 
-    public sealed record ValidSite(string Id, SiteSettings Settings, IReadOnlyDictionary<string, InverterSettings> Inverters);
-
-    public static IReadOnlyList<ValidSite>? Check(FleetDocument document, ValidationErrors errors)
+    /// <summary>The document as the desired fleet, or null (with every error added) when any part of it is wrong.</summary>
+    public static DesiredFleet? Check(FleetDocument document, ValidationErrors errors)
     {
         if (document.Sites is null)
         {
@@ -22,7 +22,7 @@ public static class FleetDocumentValidator
             return null;
         }
 
-        var result = new List<ValidSite>(document.Sites.Count);
+        var result = new List<DesiredSite>(document.Sites.Count);
         var siteIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < document.Sites.Count && errors.Count < MaxErrors; i++)
         {
@@ -44,11 +44,11 @@ public static class FleetDocumentValidator
             var inverters = CheckInverters(site.Inverters ?? [], prefix, errors);
             if (settings is not null && inverters is not null && RequestValidator.IsValidId(site.Id))
             {
-                result.Add(new ValidSite(site.Id!, settings, inverters));
+                result.Add(new DesiredSite(site.Id!, settings, inverters));
             }
         }
 
-        return errors.IsEmpty ? result : null;
+        return errors.IsEmpty ? new DesiredFleet(result) : null;
     }
 
     private static Dictionary<string, InverterSettings>? CheckInverters(IReadOnlyList<FleetDocumentInverter?> inverters, string sitePrefix, ValidationErrors errors)
