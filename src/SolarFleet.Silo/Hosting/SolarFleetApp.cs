@@ -26,6 +26,11 @@ public static class SolarFleetApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+        if (HttpListenAddress.Fallback(builder.Configuration) is { } fallback)
+        {
+            builder.WebHost.UseUrls(fallback);
+        }
+
         var options = ReadOptions(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("SolarFleet");
         var errors = ConfigurationErrors.Find(options, connectionString);
