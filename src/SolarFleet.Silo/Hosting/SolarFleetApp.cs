@@ -134,6 +134,12 @@ public static class SolarFleetApp
                 silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             }
 
+            if (cluster.GatewayPort == 0)
+            {
+                // listenOnAnyHostAddress sets a gateway endpoint even for port 0, which would open one on a random port.
+                silo.Configure<EndpointOptions>(o => o.GatewayListeningEndpoint = null);
+            }
+
             silo.UseSolarFleetPostgres(connectionString!, history => configuration.GetSection(SolarFleetOptions.Section + ":History").Bind(history));
         }
     }

@@ -41,6 +41,26 @@ public sealed class PublishedSiloTests(PublishedSilo published) : IClassFixture<
         });
     }
 
+    [Fact]
+    public async Task The_published_silo_listens_on_its_http_and_silo_ports_only_with_no_gateway_by_default()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The process's sockets are read from /proc.");
+        var ports = SiloSettings.Embedded();
+        var environment = Environment(ports);
+        environment["ASPNETCORE_URLS"] = Http(ports);
+
+        await using var silos = new SiloSet();
+        await silos.RunAsync(async () =>
+        {
+            var silo = silos.Start("published", ports, published.StartInfo(environment));
+            await silo.WaitReadyAsync(ReadyLimit);
+
+            Assert.Equal(
+                [new IPEndPoint(IPAddress.Loopback, ports.HttpPort), new IPEndPoint(IPAddress.Loopback, ports.SiloPort)],
+                ListeningSockets.Of(silo.ProcessId).OrderBy(e => e.Port == ports.HttpPort ? 0 : 1).ThenBy(e => e.ToString(), StringComparer.Ordinal));
+        });
+    }
+
     /// <summary>The one setting besides the address: a free silo port, so the test clashes with nothing on the machine.</summary>
     private static Dictionary<string, string> Environment(SiloSettings ports) => new(StringComparer.Ordinal)
     {

@@ -33,6 +33,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     public IReadOnlyList<string> OutputLines => [.. output];
 
     public static SiloProcess Start(string name, SiloSettings settings) => Start(name, settings, SiloExecutable.StartInfo(settings.Arguments()));
