@@ -20,6 +20,9 @@ public static class ExitCodes
     /// <summary>Connected, but the Pi did not finish answering: poll timeout, or connection lost mid-answer.</summary>
     public const int Incomplete = 5;
 
+    /// <summary>The Pi answered, but refused every query (<c>error: invalid query</c> to all): no quantity to show.</summary>
+    public const int AllRefused = 6;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

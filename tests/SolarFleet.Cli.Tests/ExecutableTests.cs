@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using SolarFleet.Protocol.Queries;
 using SolarFleet.Protocol.Tests.Peers;
 
 namespace SolarFleet.Cli.Tests;
@@ -27,7 +28,17 @@ public sealed class ExecutableTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.StartsWith("{\"PowerNow\":2984,", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("{\"powerNow\":2984,", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_executable_exits_all_refused_when_the_pi_refuses_every_query()
+    {
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries, refused: PiQuerySet.All));
+
+        var run = await RunAsync("probe", pi.Endpoint.ToString(), "--json");
+
+        run.AssertFailed(ExitCodes.AllRefused, $"solarfleet probe: {pi.Endpoint} refused all 8 queries");
     }
 
     private static async Task<ProbeRun> RunAsync(params string[] args)

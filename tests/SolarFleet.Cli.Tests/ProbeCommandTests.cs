@@ -45,18 +45,32 @@ public sealed class ProbeCommandTests
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
-        Assert.Equal(2984, root.GetProperty("PowerNow").GetInt32());
-        Assert.Equal(12345, root.GetProperty("PowerToday").GetInt64());
-        Assert.Equal(45678.9, root.GetProperty("PowerTotal").GetDouble());
-        Assert.Equal(7, root.GetProperty("Status").GetInt32());
-        Assert.Equal(241.3, root.GetProperty("GridV").GetDouble());
-        Assert.Equal(60.01, root.GetProperty("GridHZ").GetDouble());
-        Assert.Equal(23456, root.GetProperty("UpTime").GetInt64());
-        Assert.Equal("2023-07-07T14:05:23", root.GetProperty("TimeStamp").GetString());
+        Assert.Equal(2984, root.GetProperty("powerNow").GetInt32());
+        Assert.Equal(12345, root.GetProperty("powerToday").GetInt64());
+        Assert.Equal(45678.9, root.GetProperty("powerTotal").GetDouble());
+        Assert.Equal(7, root.GetProperty("status").GetInt32());
+        Assert.Equal(241.3, root.GetProperty("gridV").GetDouble());
+        Assert.Equal(60.01, root.GetProperty("gridHz").GetDouble());
+        Assert.Equal(23456, root.GetProperty("upTime").GetInt64());
+        Assert.Equal("2023-07-07T14:05:23", root.GetProperty("timeStamp").GetString());
         Assert.Equal("Generating", root.GetProperty("statusText").GetString());
         Assert.Equal(0, root.GetProperty("unsupported").GetArrayLength());
         Assert.True(root.GetProperty("elapsedMs").GetInt64() >= 0);
         Assert.Equal(11, root.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task Every_json_key_is_camel_case()
+    {
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries, refused: PiQuerySet.GridHZ));
+
+        var run = await ProbeRun.InProcessAsync("probe", pi.Endpoint.ToString(), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(
+            ["powerNow", "powerToday", "powerTotal", "status", "gridV", "gridHz", "upTime", "timeStamp", "statusText", "unsupported", "elapsedMs"],
+            json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -69,9 +83,9 @@ public sealed class ProbeCommandTests
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("Status").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("TimeStamp").ValueKind);
-        Assert.Equal(2984, root.GetProperty("PowerNow").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("status").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("timeStamp").ValueKind);
+        Assert.Equal(2984, root.GetProperty("powerNow").GetInt32());
         Assert.Equal("No data", root.GetProperty("statusText").GetString());
         Assert.Equal(["Status", "TimeStamp"], root.GetProperty("unsupported").EnumerateArray().Select(e => e.GetString()));
     }
@@ -86,6 +100,32 @@ public sealed class ProbeCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("  GridHZ      refused (error: invalid query)\n", run.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("Refused by this Pi: GridHZ\n\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--json")]
+    public async Task A_pi_that_refuses_every_query_exits_all_refused_with_one_line(params string[] options)
+    {
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries, refused: PiQuerySet.All));
+
+        var run = await ProbeRun.InProcessAsync(["probe", pi.Endpoint.ToString(), .. options]);
+
+        run.AssertFailed(ExitCodes.AllRefused, $"{pi.Endpoint} refused all 8 queries (error: invalid query)");
+    }
+
+    [Fact]
+    public async Task A_pi_that_answers_one_query_of_eight_is_a_success()
+    {
+        await using var pi = ScriptedPi.Answering(queries => SampleAnswers.For(queries, refused: PiQuerySet.All & ~PiQuerySet.PowerNow));
+
+        var run = await ProbeRun.InProcessAsync("probe", pi.Endpoint.ToString(), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2984, json.RootElement.GetProperty("powerNow").GetInt32());
+        Assert.Equal(7, json.RootElement.GetProperty("unsupported").GetArrayLength());
     }
 
     [Fact]
@@ -171,7 +211,7 @@ public sealed class ProbeCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("usage: solarfleet probe HOST:PORT [--json] [--timeout SECONDS]", run.Stdout, StringComparison.Ordinal);
-        foreach (var code in new[] { ExitCodes.Usage, ExitCodes.Unreachable, ExitCodes.ProtocolError, ExitCodes.Incomplete })
+        foreach (var code in new[] { ExitCodes.Usage, ExitCodes.Unreachable, ExitCodes.ProtocolError, ExitCodes.Incomplete, ExitCodes.AllRefused })
         {
             Assert.Contains($"\n  {code}    ", run.Stdout, StringComparison.Ordinal);
         }

@@ -63,6 +63,14 @@ public static class ProbeCommand
             return ExitCodeOf(failure.Kind);
         }
 
+        if (reading.Unsupported == PiQuerySet.All)
+        {
+            // Answered, so not unreachable, yet nothing to show: a success here would pass a wrong device or app.
+            await stderr.WriteLineAsync(
+                $"{Prefix}: {probe.Endpoint} refused all {PiQueryCatalog.All.Count} queries (error: invalid query): it answers, but not as the RPI-SPR-4000m app does").ConfigureAwait(false);
+            return ExitCodes.AllRefused;
+        }
+
         await stdout.WriteLineAsync(probe.Json
             ? ProbeOutput.Json(reading, result.Elapsed)
             : ProbeOutput.Table(probe.Endpoint, reading, result.Elapsed)).ConfigureAwait(false);
@@ -84,19 +92,20 @@ public static class ProbeCommand
 
           HOST:PORT          the Pi: a name or address, and a port in {PiEndpoint.MinPort}-{PiEndpoint.MaxPort};
                              an IPv6 address goes in brackets, e.g. [fd00::5]:50000
-          --json             print one JSON object instead of a table; a refused quantity is null
+          --json             print one JSON object (camelCase keys) instead of a table; a refused quantity is null
           --timeout SECONDS  give up after this long, connecting included (default {ProbeArguments.DefaultTimeout.TotalSeconds})
           -h, --help         show this help
 
         On failure nothing goes to stdout and one line naming the cause goes to stderr.
 
         exit codes:
-          {ExitCodes.Ok}    the Pi answered every query (refusals of unknown queries included)
+          {ExitCodes.Ok}    the Pi answered every query, at least one with a value (the ones it refused are listed)
           {ExitCodes.InternalError}    unexpected internal error
           {ExitCodes.Usage}    bad arguments: unknown option, bad HOST:PORT, port outside {PiEndpoint.MinPort}-{PiEndpoint.MaxPort}
           {ExitCodes.Unreachable}    the Pi could not be reached: host not found, connection refused, connect timeout, network error
           {ExitCodes.ProtocolError}    protocol error: the Pi sent garbage, an oversized answer or an out-of-bounds value
           {ExitCodes.Incomplete}    the Pi did not finish answering: timed out, or the connection was lost mid-answer
+          {ExitCodes.AllRefused}    the Pi refused every query (error: invalid query to all): nothing to show
           {ExitCodes.Cancelled}  interrupted (Ctrl+C)
 
         """;

@@ -41,7 +41,7 @@ public static class ProbeOutput
             .ToString();
     }
 
-    /// <summary>One JSON object; a refused quantity is null.</summary>
+    /// <summary>One JSON object with camelCase keys; a refused quantity is null.</summary>
     public static string Json(PiReading reading, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(reading);
@@ -58,11 +58,11 @@ public static class ProbeOutput
             WriteNumber(json, PiQuery.UpTime, reading.UptimeSeconds);
             if (reading.Timestamp is { } timestamp)
             {
-                json.WriteString(nameof(PiQuery.TimeStamp), timestamp.ToString(IsoLocalTime, CultureInfo.InvariantCulture));
+                json.WriteString(JsonName(PiQuery.TimeStamp), timestamp.ToString(IsoLocalTime, CultureInfo.InvariantCulture));
             }
             else
             {
-                json.WriteNull(nameof(PiQuery.TimeStamp));
+                json.WriteNull(JsonName(PiQuery.TimeStamp));
             }
 
             json.WriteString("statusText", InverterStatus.Describe(reading.StatusCode));
@@ -92,15 +92,32 @@ public static class ProbeOutput
         _ => Invariant($"{reading.Timestamp?.ToString(PiLocalTime, CultureInfo.InvariantCulture)} (Pi local time)"),
     };
 
+    /// <summary>
+    /// The JSON key of a quantity: its wire name in camelCase, like the other keys (GridHZ is <c>gridHz</c>). The
+    /// <c>unsupported</c> list keeps the wire names, as the HTTP API's does.
+    /// </summary>
+    public static string JsonName(PiQuery query) => query switch
+    {
+        PiQuery.PowerNow => "powerNow",
+        PiQuery.PowerToday => "powerToday",
+        PiQuery.PowerTotal => "powerTotal",
+        PiQuery.Status => "status",
+        PiQuery.GridV => "gridV",
+        PiQuery.GridHZ => "gridHz",
+        PiQuery.UpTime => "upTime",
+        PiQuery.TimeStamp => "timeStamp",
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query, null),
+    };
+
     private static void WriteNumber(Utf8JsonWriter json, PiQuery query, double? value)
     {
         if (value is { } number)
         {
-            json.WriteNumber(PiQueryCatalog.WireName(query), number);
+            json.WriteNumber(JsonName(query), number);
         }
         else
         {
-            json.WriteNull(PiQueryCatalog.WireName(query));
+            json.WriteNull(JsonName(query));
         }
     }
 

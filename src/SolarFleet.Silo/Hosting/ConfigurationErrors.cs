@@ -23,8 +23,12 @@ public static class ConfigurationErrors
         }
 
         CheckPort(errors, "SolarFleet:Orleans:SiloPort", orleans.SiloPort);
-        CheckPort(errors, "SolarFleet:Orleans:GatewayPort", orleans.GatewayPort);
-        if (orleans.SiloPort == orleans.GatewayPort)
+        if (orleans.GatewayPort is < 0 or > 65535)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"SolarFleet:Orleans:GatewayPort must be 0 (no gateway) or 1-65535 (was {orleans.GatewayPort})."));
+        }
+
+        if (orleans.GatewayPort != 0 && orleans.SiloPort == orleans.GatewayPort)
         {
             errors.Add("SolarFleet:Orleans:SiloPort and SolarFleet:Orleans:GatewayPort must differ.");
         }

@@ -9,7 +9,11 @@ public sealed class OrleansClusterOptions
 
     public int SiloPort { get; set; } = 11111;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The Orleans gateway, for Orleans clients outside the silo process. SolarFleet has none (its API runs in the silo),
+    /// so 0, the default, opens no gateway.
+    /// </summary>
+    public int GatewayPort { get; set; }
 
     /// <summary>The address other silos reach this one on; empty means loopback (embedded) or auto-detect.</summary>
     public string? AdvertisedIp { get; set; }

@@ -28,6 +28,11 @@ public static class SolarFleetApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+        if (HttpListenAddress.Fallback(builder.Configuration) is { } fallback)
+        {
+            builder.WebHost.UseUrls(fallback);
+        }
+
         var options = ReadOptions(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("SolarFleet");
         var errors = ConfigurationErrors.Find(options, connectionString);
@@ -129,6 +134,12 @@ public static class SolarFleetApp
             else
             {
                 silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            if (cluster.GatewayPort == 0)
+            {
+                // listenOnAnyHostAddress sets a gateway endpoint even for port 0, which would open one on a random port.
+                silo.Configure<EndpointOptions>(o => o.GatewayListeningEndpoint = null);
             }
 
             silo.UseSolarFleetPostgres(connectionString!, history => configuration.GetSection(SolarFleetOptions.Section + ":History").Bind(history));

@@ -7,21 +7,33 @@ public static class SiloExecutable
 {
     public static string Directory => AppContext.BaseDirectory;
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    /// <summary>The dotnet host running the tests (the one on PATH when run otherwise).</summary>
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    /// <summary><c>dotnet SolarFleet.Silo.dll</c> of <paramref name="directory"/>, run from there, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string directory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             // The host reads appsettings.json from its content root, the working directory.
-            WorkingDirectory = Directory,
+            WorkingDirectory = directory,
         };
-        start.ArgumentList.Add(Path.Combine(Directory, "SolarFleet.Silo.dll"));
+        start.ArgumentList.Add(Path.Combine(directory, "SolarFleet.Silo.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        return start;
+    }
+
+    /// <summary>The silo of the tests' output folder, configured by <paramref name="arguments"/> alone.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var start = StartInfo(Directory, arguments);
 
         // Settings come only from the command line: nothing from the test runner's environment leaks in.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("SolarFleet__", StringComparison.Ordinal) || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
@@ -35,10 +47,13 @@ public static class SiloExecutable
     }
 
     /// <summary>Runs a command to completion (killed after <paramref name="timeout"/>) and returns what it printed.</summary>
-    public static async Task<CommandRun> RunAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<CommandRun> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        RunAsync(StartInfo(arguments), timeout, TestContext.Current.CancellationToken);
+
+    /// <summary>Runs a process to completion (killed with its children after <paramref name="timeout"/>) and returns what it printed.</summary>
+    public static async Task<CommandRun> RunAsync(ProcessStartInfo start, TimeSpan timeout, CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
-        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("The silo executable did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         try

@@ -33,11 +33,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     public IReadOnlyList<string> OutputLines => [.. output];
 
-    public static SiloProcess Start(string name, SiloSettings settings)
+    public static SiloProcess Start(string name, SiloSettings settings) => Start(name, settings, SiloExecutable.StartInfo(settings.Arguments()));
+
+    /// <summary>Starts a silo that <paramref name="start"/> runs; <paramref name="settings"/> tell which ports it should listen on.</summary>
+    public static SiloProcess Start(string name, SiloSettings settings, ProcessStartInfo start)
     {
-        var process = new Process { StartInfo = SiloExecutable.StartInfo(settings.Arguments()), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var silo = new SiloProcess(name, settings, process);
         process.OutputDataReceived += (_, e) => silo.Keep(e.Data, "out");
         process.ErrorDataReceived += (_, e) => silo.Keep(e.Data, "err");

@@ -8,12 +8,10 @@ public sealed class SiloSet : IAsyncDisposable
 {
     private readonly List<SiloProcess> silos = [];
 
-    public SiloProcess Start(string name, SiloSettings settings)
-    {
-        var silo = SiloProcess.Start(name, settings);
-        silos.Add(silo);
-        return silo;
-    }
+    public SiloProcess Start(string name, SiloSettings settings) => Keep(SiloProcess.Start(name, settings));
+
+    /// <summary>Starts a silo that <paramref name="start"/> runs (a published one, say) on the ports of <paramref name="settings"/>.</summary>
+    public SiloProcess Start(string name, SiloSettings settings, System.Diagnostics.ProcessStartInfo start) => Keep(SiloProcess.Start(name, settings, start));
 
     /// <summary>Starts a silo and waits until it is ready to serve.</summary>
     public async Task<SiloProcess> StartReadyAsync(string name, SiloSettings settings)
@@ -36,6 +34,12 @@ public sealed class SiloSet : IAsyncDisposable
                 ex.Message + "\n\n" + string.Join("\n\n", silos.Select(s => s.Describe())),
                 ex);
         }
+    }
+
+    private SiloProcess Keep(SiloProcess silo)
+    {
+        silos.Add(silo);
+        return silo;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,8 +6,9 @@ using Npgsql;
 namespace SolarFleet.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Command-line settings of one production silo: PostgreSQL storage, its own loopback ports, a known admin key,
-/// one-line console logs, and test-friendly cadences (first poll at once, one-minute reminders, one-second flushes).
+/// Command-line settings of one silo and the loopback ports it listens on. <see cref="Postgres"/> is a production silo:
+/// PostgreSQL storage, its own ports, a known admin key, one-line console logs, and test-friendly cadences (first poll
+/// at once, one-minute reminders, one-second flushes).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -49,6 +50,13 @@ public sealed class SiloSettings
             .With("Logging:Console:FormatterName", "simple")
             .With("Logging:Console:FormatterOptions:SingleLine", "true")
             .With("Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ");
+    }
+
+    /// <summary>Free ports for a silo on the embedded default, and no settings: the test says how the silo learns them.</summary>
+    public static SiloSettings Embedded()
+    {
+        var ports = DistinctFreePorts(2);
+        return new SiloSettings { HttpPort = ports[0], SiloPort = ports[1] };
     }
 
     /// <summary>

@@ -29,6 +29,39 @@ public sealed class ConfigurationErrorsTests
     }
 
     [Fact]
+    public void No_gateway_port_is_the_default_and_valid()
+    {
+        var options = new SolarFleetOptions();
+
+        Assert.Equal(0, options.Orleans.GatewayPort);
+        Assert.Empty(ConfigurationErrors.Find(options, null));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(70000)]
+    public void A_gateway_port_outside_0_to_65535_names_the_setting(int port)
+    {
+        var options = new SolarFleetOptions();
+        options.Orleans.GatewayPort = port;
+
+        var error = Assert.Single(ConfigurationErrors.Find(options, null));
+
+        Assert.StartsWith("SolarFleet:Orleans:GatewayPort must be 0 (no gateway) or 1-65535", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gateway_on_the_silo_port_names_both_settings()
+    {
+        var options = new SolarFleetOptions();
+        options.Orleans.GatewayPort = options.Orleans.SiloPort;
+
+        var error = Assert.Single(ConfigurationErrors.Find(options, null));
+
+        Assert.Equal("SolarFleet:Orleans:SiloPort and SolarFleet:Orleans:GatewayPort must differ.", error);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_stops_start_up_naming_the_setting()
     {
         var ex = Assert.Throws<InvalidConfigurationException>(() => SolarFleetApp.CreateBuilder(["--SolarFleet:Storage=Cassandra"]));
