@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using SolarFleet.Protocol.Polling;
+using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Protocol.Tests.Peers;
 
 /// <summary>
-/// An in-test Pi on 127.0.0.1, at a free port of the Pi range (49152-65535), that runs a script for every
+/// An in-test Pi on 127.0.0.1, at a free port of the Pi range above the ephemeral range, that runs a script for every
 /// connection it accepts. <see cref="WhenScriptsDoneAsync"/> waits for the scripts and surfaces their failures.
 /// </summary>
 public sealed class ScriptedPi : IAsyncDisposable
@@ -41,24 +42,8 @@ public sealed class ScriptedPi : IAsyncDisposable
         await c.ReadUntilClientLeavesAsync();
     });
 
-    /// <summary>Binds a socket to 127.0.0.1 at a random free port of the Pi range, retrying on conflicts.</summary>
-    public static Socket BindInPiRange(Action<Socket> prepare)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Loopback, Random.Shared.Next(PiEndpoint.MinPort, PiEndpoint.MaxPort + 1)));
-                prepare(socket);
-                return socket;
-            }
-            catch (SocketException) when (attempt < 100)
-            {
-                socket.Dispose();
-            }
-        }
-    }
+    /// <summary>Binds a socket to 127.0.0.1 at a free port of the Pi range above the ephemeral range (<see cref="PiPorts"/>).</summary>
+    public static Socket BindInPiRange(Action<Socket> prepare) => PiPorts.Bind(prepare);
 
     /// <summary>Waits until every accepted connection's script has finished; rethrows a script's failure.</summary>
     public async Task WhenScriptsDoneAsync()

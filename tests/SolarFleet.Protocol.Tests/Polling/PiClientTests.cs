@@ -153,7 +153,7 @@ public sealed class PiClientTests
     }
 
     [Fact]
-    public async Task Non_ascii_bytes_fail_with_a_protocol_error_naming_the_byte_and_release_the_socket()
+    public async Task Non_ascii_bytes_fail_with_a_protocol_error_naming_their_place_and_release_the_socket()
     {
         await using var pi = ScriptedPi.Start(async c =>
         {
@@ -166,7 +166,30 @@ public sealed class PiClientTests
         var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
         await pi.WhenScriptsDoneAsync();
 
-        AssertFailure(result, PiFailureKind.ProtocolError, "protocol error: the Pi sent a non-ASCII byte 0xE9", 0);
+        AssertFailure(result, PiFailureKind.ProtocolError, "protocol error: the Pi sent a non-ASCII byte (byte 21 of the poll)", 0);
+    }
+
+    [Theory]
+    [InlineData("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5\r\n", "protocol error: the Pi sent a line that is not an answer (40 bytes)")]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nServer: internal-admin/2.4\r\n\r\n", "protocol error: the Pi sent a line that is not an answer (24 bytes)")]
+    [InlineData("error: secret-token-4f1c\n", "protocol error: the Pi answered PowerNow with an error other than 'invalid query' (17 bytes)")]
+    [InlineData("success: root:x:0:0:root\n", "protocol error: PowerNow value of 15 bytes is not an integer")]
+    [InlineData("success: PowerNow ami-0abc1234\n", "protocol error: PowerNow value of 12 bytes is not an integer")]
+    public async Task A_service_that_is_not_a_pi_fails_with_a_message_that_quotes_none_of_its_bytes(string banner, string message)
+    {
+        await using var pi = ScriptedPi.Start(async c =>
+        {
+            // Banner services speak first, before reading anything.
+            await c.SendAsync(banner);
+            await c.ReadUntilClientLeavesAsync();
+        });
+        using var client = new PiClient(Fast, TimeProvider.System);
+
+        var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
+        await pi.WhenScriptsDoneAsync();
+
+        Assert.Equal(PiFailureKind.ProtocolError, result.Failure?.Kind);
+        Assert.Equal(message, result.Failure?.Message);
     }
 
     [Fact]

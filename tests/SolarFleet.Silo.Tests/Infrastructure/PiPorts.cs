@@ -13,7 +13,13 @@ public static class PiPorts
     private const int MaxPort = 65535;
 
     /// <summary>A listening socket on 127.0.0.1 at a free port above the ephemeral range.</summary>
-    public static Socket Listen()
+    public static Socket Listen() => Bind(static s => s.Listen(16));
+
+    /// <summary>
+    /// A socket bound to <paramref name="address"/> (127.0.0.1 unless said) at a free port above the ephemeral range,
+    /// then readied by <paramref name="prepare"/> (listen, or nothing for a port where nothing listens).
+    /// </summary>
+    public static Socket Bind(Action<Socket> prepare, IPAddress? address = null)
     {
         var first = FirstAboveEphemeral();
         for (var attempt = 0; ; attempt++)
@@ -21,8 +27,8 @@ public static class PiPorts
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                socket.Bind(new IPEndPoint(IPAddress.Loopback, Random.Shared.Next(first, MaxPort + 1)));
-                socket.Listen(16);
+                socket.Bind(new IPEndPoint(address ?? IPAddress.Loopback, Random.Shared.Next(first, MaxPort + 1)));
+                prepare(socket);
                 return socket;
             }
             catch (SocketException) when (attempt < 200)
