@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Network;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Auth;
@@ -31,12 +32,12 @@ public static class FleetEndpoints
         TypedResults.Ok((await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetProblems()).Select(p => p.ToResource()).ToArray());
 
     private static async Task<Results<Ok<FleetApplyResult>, ValidationProblem>> PutFleet(
-        HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TimeProvider time, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limits = options.Value.Api;
         var (document, errors) = await json.ReadAsync<FleetDocument>(request, limits.MaxFleetDocumentBytes, cancellationToken);
-        var sites = document is null ? null : FleetDocumentValidator.Check(document, errors);
+        var sites = document is null ? null : FleetDocumentValidator.Check(document, errors, policy);
         if (!errors.IsEmpty || sites is null)
         {
             return ApiResults.Invalid(errors);

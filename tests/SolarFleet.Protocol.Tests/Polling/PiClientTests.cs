@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SolarFleet.Network;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
 using SolarFleet.Protocol.Readings;
@@ -340,8 +341,8 @@ public sealed class PiClientTests
     [Fact]
     public async Task An_unknown_host_is_host_not_found()
     {
-        using var client = new PiClient(Fast, TimeProvider.System,
-            static (_, _) => Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default,
+            new StubResolver(static (_, _) => ValueTask.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound))));
 
         var result = await client.PollAsync(new PiEndpoint("no-such-pi.invalid", 50000), PiQuerySet.All, Ct);
 
@@ -351,7 +352,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task A_name_with_no_addresses_is_host_not_found()
     {
-        using var client = new PiClient(Fast, TimeProvider.System, static (_, _) => Task.FromResult<IPAddress[]>([]));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default, StubResolver.Answering());
 
         var result = await client.PollAsync(new PiEndpoint("empty.invalid", 50000), PiQuerySet.All, Ct);
 
@@ -365,8 +366,8 @@ public sealed class PiClientTests
         using var closed = ScriptedPi.BindInPiRange(static _ => { });
 
         // 127.0.0.2 has nothing on the port: refused, then 127.0.0.1 answers.
-        using var client = new PiClient(Fast, TimeProvider.System,
-            static (_, _) => Task.FromResult<IPAddress[]>([IPAddress.Parse("127.0.0.2"), IPAddress.Loopback]));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default,
+            StubResolver.Answering(IPAddress.Parse("127.0.0.2"), IPAddress.Loopback));
 
         var result = await client.PollAsync(new PiEndpoint("pi.example", pi.Endpoint.Port), PiQuerySet.All, Ct);
 
@@ -387,12 +388,12 @@ public sealed class PiClientTests
     [Fact]
     public async Task A_resolver_that_never_answers_is_a_connect_timeout()
     {
-        using var client = new PiClient(Fast with { ConnectTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System,
-            static async (_, token) =>
+        using var client = new PiClient(Fast with { ConnectTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, TargetPolicy.Default,
+            new StubResolver(static async (_, token) =>
             {
                 await Task.Delay(Timeout.Infinite, token);
                 return [];
-            });
+            }));
 
         var result = await client.PollAsync(new PiEndpoint("slow.invalid", 50000), PiQuerySet.All, Ct);
 
