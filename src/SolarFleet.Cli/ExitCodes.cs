@@ -11,7 +11,7 @@ public static class ExitCodes
     /// <summary>The command line was wrong: unknown command or option, bad HOST:PORT, port outside the Pi range.</summary>
     public const int Usage = 2;
 
-    /// <summary>The Pi could not be reached: host not found, connection refused, connect timeout, network error.</summary>
+    /// <summary>The Pi could not be reached: host not found, connection refused, connect timeout, network error, or an address the default target policy refuses.</summary>
     public const int Unreachable = 3;
 
     /// <summary>The Pi answered something the protocol does not allow (garbage, oversized, out-of-bounds value).</summary>

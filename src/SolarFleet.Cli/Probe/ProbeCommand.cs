@@ -102,7 +102,8 @@ public static class ProbeCommand
           {ExitCodes.Ok}    the Pi answered every query, at least one with a value (the ones it refused are listed)
           {ExitCodes.InternalError}    unexpected internal error
           {ExitCodes.Usage}    bad arguments: unknown option, bad HOST:PORT, port outside {PiEndpoint.MinPort}-{PiEndpoint.MaxPort}
-          {ExitCodes.Unreachable}    the Pi could not be reached: host not found, connection refused, connect timeout, network error
+          {ExitCodes.Unreachable}    the Pi could not be reached: host not found, connection refused, connect timeout, network error,
+               or an address outside loopback and the private ranges (the probe polls what SolarFleet may poll by default)
           {ExitCodes.ProtocolError}    protocol error: the Pi sent garbage, an oversized answer or an out-of-bounds value
           {ExitCodes.Incomplete}    the Pi did not finish answering: timed out, or the connection was lost mid-answer
           {ExitCodes.AllRefused}    the Pi refused every query (error: invalid query to all): nothing to show

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
+using SolarFleet.Network;
 using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Grains.Hosting;
@@ -13,7 +14,9 @@ public static class SolarFleetSiloBuilderExtensions
     /// <summary>
     /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store and reading
     /// log (the embedded defaults; a host may register its own first), the silo's poll schedule and its bound on polls in flight, the metrics, and a system clock unless the
-    /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice.
+    /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice. The Pi client
+    /// polls what the host's <see cref="TargetPolicy"/> allows (<see cref="TargetPolicy.Default"/> unless it registered
+    /// one) and resolves names with its <see cref="IHostResolver"/> (DNS unless it registered one).
     /// </summary>
     public static ISiloBuilder AddSolarFleetGrains(this ISiloBuilder builder, Action<SolarFleetGrainOptions>? configure = null)
     {
@@ -31,8 +34,13 @@ public static class SolarFleetSiloBuilderExtensions
 
         // Connect and poll timeouts are about real sockets, so the client keeps real time even when the grains'
         // clock is fake or accelerated.
-        services.TryAddSingleton<IPiClient>(sp =>
-            new PiClient(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.PiClient, TimeProvider.System));
+        services.TryAddSingleton(TargetPolicy.Default);
+        services.TryAddSingleton<IHostResolver>(DnsHostResolver.Instance);
+        services.TryAddSingleton<IPiClient>(sp => new PiClient(
+            sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.PiClient,
+            TimeProvider.System,
+            sp.GetRequiredService<TargetPolicy>(),
+            sp.GetRequiredService<IHostResolver>()));
         services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));

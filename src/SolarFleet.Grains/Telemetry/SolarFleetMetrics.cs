@@ -56,6 +56,7 @@ public sealed class SolarFleetMetrics
         PiFailureKind.ConnectionLost => "connection_lost",
         PiFailureKind.ProtocolError => "protocol_error",
         PiFailureKind.HostNotFound => "host_not_found",
+        PiFailureKind.NotAllowed => "not_allowed",
         _ => "network_error",
     };
 

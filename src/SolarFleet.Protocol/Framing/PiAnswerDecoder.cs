@@ -14,6 +14,8 @@ namespace SolarFleet.Protocol.Framing;
 /// marker, at a pause, or at the close. Named answers are matched by name (case-insensitive); an answer
 /// without a known name, and <c>error: invalid query</c>, answer the oldest unanswered query.
 /// Once complete or failed it ignores further input. Reusable through <see cref="Reset"/>.
+/// A failure is told in the decoder's own words, with query names and sizes but never the peer's bytes: whatever
+/// answers on a polled port (a banner, a secret) must not come back to whoever reads the failure.
 /// </summary>
 public sealed class PiAnswerDecoder
 {
@@ -96,8 +98,9 @@ public sealed class PiAnswerDecoder
             }
             else if (b is >= 0x80 or 0x7F or (< 0x20 and not (byte)'\r' and not (byte)'\t'))
             {
+                // Where, not which: the byte itself is the peer's, and messages never carry the peer's bytes.
                 var what = b >= 0x80 ? "non-ASCII" : "control";
-                FailProtocol(string.Create(CultureInfo.InvariantCulture, $"the Pi sent a {what} byte 0x{b:X2}"));
+                FailProtocol(string.Create(CultureInfo.InvariantCulture, $"the Pi sent a {what} byte (byte {_pollBytes} of the poll)"));
             }
             else if (_lineLength == _line.Length)
             {
@@ -216,7 +219,7 @@ public sealed class PiAnswerDecoder
         }
         else
         {
-            FailProtocol($"the Pi sent '{PiValueParser.Excerpt(line)}', which is not an answer");
+            FailProtocol($"the Pi sent a line that is not an answer ({PiValueParser.Size(line)})");
         }
     }
 
@@ -270,7 +273,7 @@ public sealed class PiAnswerDecoder
         var query = OldestUnanswered();
         if (!Ascii.EqualsIgnoreCase(text, InvalidQuery))
         {
-            FailProtocol($"the Pi answered {PiQueryCatalog.WireName(query)} with 'error: {PiValueParser.Excerpt(text)}'");
+            FailProtocol($"the Pi answered {PiQueryCatalog.WireName(query)} with an error other than 'invalid query' ({PiValueParser.Size(text)})");
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using SolarFleet.Network;
 using SolarFleet.Protocol.Framing;
 using SolarFleet.Protocol.Queries;
 
@@ -11,24 +12,34 @@ namespace SolarFleet.Protocol.Polling;
 /// Polls RPI-SPR-4000m Pis over TCP: connect, send every query in one write, read until each is answered,
 /// send <c>close</c>, disconnect. Thread-safe; one instance serves any number of concurrent polls.
 /// Network and peer problems come back as <see cref="PiPollResult.Failed"/>; only the caller's cancellation throws.
+/// Every address is judged by a <see cref="TargetPolicy"/> before a socket is opened for it: an address written in any
+/// notation is judged in canonical form, and a host name is resolved at each poll and only the addresses it resolves
+/// to that the policy allows are tried (none allowed: <see cref="PiFailureKind.NotAllowed"/>).
 /// </summary>
 public sealed class PiClient : IPiClient, IDisposable
 {
     private readonly PiClientOptions _options;
     private readonly TimeProvider _time;
-    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolveHost;
+    private readonly TargetPolicy _policy;
+    private readonly IHostResolver _resolver;
     private readonly PollSessionPool _sessions;
 
+    /// <summary>A client with the default policy (<see cref="TargetPolicy.Default"/>: loopback and private ranges) and DNS.</summary>
     public PiClient(PiClientOptions options, TimeProvider timeProvider)
-        : this(options, timeProvider, Dns.GetHostAddressesAsync)
+        : this(options, timeProvider, TargetPolicy.Default, DnsHostResolver.Instance)
     {
     }
 
-    /// <summary>For tests: resolves host names without DNS.</summary>
-    internal PiClient(PiClientOptions options, TimeProvider timeProvider, Func<string, CancellationToken, Task<IPAddress[]>> resolveHost)
+    /// <param name="options">Limits of one poll.</param>
+    /// <param name="timeProvider">Clock of the connect, poll and idle-gap deadlines.</param>
+    /// <param name="policy">Which addresses may be polled.</param>
+    /// <param name="resolver">Resolves host names at each poll (tests use one without DNS).</param>
+    public PiClient(PiClientOptions options, TimeProvider timeProvider, TargetPolicy policy, IHostResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(resolver);
         RequirePositive(options.ConnectTimeout, nameof(options.ConnectTimeout));
         RequirePositive(options.PollTimeout, nameof(options.PollTimeout));
         RequirePositive(options.IdleAnswerGap, nameof(options.IdleAnswerGap));
@@ -37,7 +48,8 @@ public sealed class PiClient : IPiClient, IDisposable
         _ = new PiAnswerDecoder(PiQuerySet.All, options);
         _options = options;
         _time = timeProvider;
-        _resolveHost = resolveHost;
+        _policy = policy;
+        _resolver = resolver;
         _sessions = new PollSessionPool(options, timeProvider);
     }
 
@@ -63,16 +75,28 @@ public sealed class PiClient : IPiClient, IDisposable
         Socket? socket = null;
         try
         {
-            if (IPAddress.TryParse(endpoint.Host, out var literal))
+            if (TargetAddress.TryParse(endpoint.Host, out var literal))
             {
+                var verdict = _policy.Check(literal);
+                if (!verdict.IsAllowed)
+                {
+                    return Failed((PiFailureKind.NotAllowed, PollTargetRefusal.Message(verdict)));
+                }
+
                 phase = PollPhase.Connecting;
-                socket = await ConnectAsync(literal, endpoint.Port, deadlines.Token).ConfigureAwait(false);
+                socket = await ConnectAsync(verdict.Address, endpoint.Port, deadlines.Token).ConfigureAwait(false);
             }
             else
             {
-                var addresses = await ResolveAsync(endpoint.Host, deadlines.Token).ConfigureAwait(false);
+                // Judged after resolving, at every poll: a name cannot lead the poller where an address may not.
+                var target = _policy.Screen(endpoint.Host, await ResolveAsync(endpoint.Host, deadlines.Token).ConfigureAwait(false));
+                if (target.Allowed.Count == 0)
+                {
+                    return Failed((PiFailureKind.NotAllowed, PollTargetRefusal.Message(target)));
+                }
+
                 phase = PollPhase.Connecting;
-                socket = await ConnectAnyAsync(addresses, endpoint.Port, deadlines.Token).ConfigureAwait(false);
+                socket = await ConnectAnyAsync(target.Allowed, endpoint.Port, deadlines.Token).ConfigureAwait(false);
             }
 
             deadlines.EndConnect();
@@ -119,7 +143,7 @@ public sealed class PiClient : IPiClient, IDisposable
         IPAddress[] addresses;
         try
         {
-            addresses = await _resolveHost(host, token).ConfigureAwait(false);
+            addresses = await _resolver.ResolveAsync(host, token).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
@@ -131,7 +155,7 @@ public sealed class PiClient : IPiClient, IDisposable
     }
 
     /// <summary>Tries each address in turn (a name may resolve to IPv6 and IPv4).</summary>
-    private static async ValueTask<Socket> ConnectAnyAsync(IPAddress[] addresses, int port, CancellationToken token)
+    private static async ValueTask<Socket> ConnectAnyAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken token)
     {
         for (var i = 0; ; i++)
         {
@@ -139,7 +163,7 @@ public sealed class PiClient : IPiClient, IDisposable
             {
                 return await ConnectAsync(addresses[i], port, token).ConfigureAwait(false);
             }
-            catch (SocketException) when (i < addresses.Length - 1)
+            catch (SocketException) when (i < addresses.Count - 1)
             {
                 // The next address may answer.
             }

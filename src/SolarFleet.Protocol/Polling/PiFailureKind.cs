@@ -23,4 +23,7 @@ public enum PiFailureKind
 
     /// <summary>Any other socket-level failure (unreachable network, and the like).</summary>
     NetworkError,
+
+    /// <summary>The target policy does not allow the address (or any address the name resolved to); nothing was connected.</summary>
+    NotAllowed,
 }

@@ -5,7 +5,8 @@ namespace SolarFleet.Protocol.Readings;
 
 /// <summary>
 /// Parses one answer value (ASCII bytes, already trimmed) with the invariant culture and checks it
-/// against <see cref="PiValueBounds"/>. Failures come back as a one-line reason, never an exception.
+/// against <see cref="PiValueBounds"/>. Failures come back as a one-line reason, never an exception, and never
+/// quoting the value.
 /// </summary>
 internal static class PiValueParser
 {
@@ -47,7 +48,7 @@ internal static class PiValueParser
 
         return number >= 0 && number <= max
             ? null
-            : Reason(query, value, string.Create(CultureInfo.InvariantCulture, $"is outside 0-{max}{unit}"));
+            : string.Create(CultureInfo.InvariantCulture, $"{PiQueryCatalog.WireName(query)} value is outside 0-{max}{unit}");
     }
 
     /// <summary>Parses <c>yyyy-mm-dd hh:mm:ss</c> or <c>yyyy/mm/dd hh:mm:ss</c>, the Pi's local time.</summary>
@@ -80,29 +81,14 @@ internal static class PiValueParser
         return null;
     }
 
-    /// <summary>Shows wire bytes in a message: printable ASCII as is, anything else as \xNN, long text cut.</summary>
-    public static string Excerpt(ReadOnlySpan<byte> bytes)
-    {
-        const int MaxShown = 40;
-        var shown = bytes.Length > MaxShown ? bytes[..MaxShown] : bytes;
-        var text = new System.Text.StringBuilder(shown.Length + 8);
-        foreach (var b in shown)
-        {
-            if (b is >= 0x20 and < 0x7F)
-            {
-                text.Append((char)b);
-            }
-            else
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
-            }
-        }
+    /// <summary>How long a piece of the peer's text is, for messages that must not quote it: "4 bytes".</summary>
+    public static string Size(ReadOnlySpan<byte> bytes) =>
+        bytes.Length == 1 ? "1 byte" : string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes");
 
-        return bytes.Length > MaxShown ? text.Append("...").ToString() : text.ToString();
-    }
-
-    private static string Reason(PiQuery query, ReadOnlySpan<byte> value, string problem) =>
-        $"{PiQueryCatalog.WireName(query)} value '{Excerpt(value)}' {problem}";
+    /// <summary>The value is the peer's: a reason names the quantity and the value's size, never its bytes.</summary>
+    private static string Reason(PiQuery query, ReadOnlySpan<byte> value, string problem) => value.IsEmpty
+        ? $"{PiQueryCatalog.WireName(query)} value is empty"
+        : $"{PiQueryCatalog.WireName(query)} value of {Size(value)} {problem}";
 
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int number)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Network;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
@@ -64,12 +65,12 @@ public static class InverterEndpoints
     }
 
     private static async Task<Results<Created<InverterResource>, Ok<InverterResource>, ProblemHttpResult, ValidationProblem>> PutInverter(
-        string siteId, string inverterId, HttpRequest request, JsonBody json, IOptions<SolarFleetOptions> options, IGrainFactory grains, CancellationToken cancellationToken)
+        string siteId, string inverterId, HttpRequest request, JsonBody json, IOptions<SolarFleetOptions> options, IGrainFactory grains, TargetPolicy policy, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<InverterRequest>(request, options.Value.Api.MaxBodyBytes, cancellationToken);
         RequestValidator.CheckId(errors, "siteId", siteId);
         RequestValidator.CheckId(errors, "inverterId", inverterId);
-        var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body.Host, body.Port, body.PollSeconds, body.PowerTotalUnit);
+        var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body.Host, body.Port, body.PollSeconds, body.PowerTotalUnit, policy);
         if (!errors.IsEmpty || settings is null)
         {
             return ApiResults.Invalid(errors);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SolarFleet.Network;
 using SolarFleet.Silo.Auth;
 
 namespace SolarFleet.Silo.Hosting;
@@ -95,6 +96,17 @@ public static class ConfigurationErrors
         if (options.Demo.BasePort != 0 && options.Demo.BasePort is < 49152 or > 65535)
         {
             errors.Add("SolarFleet:Demo:BasePort must be 0 (any free port) or 49152-65535.");
+        }
+
+        var networks = options.Polling.AllowedNetworks ?? [];
+        for (var i = 0; i < networks.Count; i++)
+        {
+            if (!NetworkRange.TryParse(networks[i], out _, out var problem))
+            {
+                errors.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{PollingOptions.AllowedNetworksSetting}:{i} must be a network in CIDR notation such as 192.168.0.0/16 (was '{networks[i]}': {problem})."));
+            }
         }
 
         return errors;

@@ -45,6 +45,9 @@ public static class SolarFleetApp
         builder.Services.AddOptions<SolarFleetOptions>().Bind(builder.Configuration.GetSection(SolarFleetOptions.Section));
         builder.Services.AddSolarFleetClock(options.Demo.Enabled ? DemoFleet.CreateClock(options.Demo) : TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        // One policy for the API, which refuses to register what it refuses, and for the Pi client, which refuses to poll it.
+        builder.Services.AddSingleton(options.Polling.ToPolicy());
         builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString, builder.Configuration));
         if (options.Demo.Enabled)
         {

@@ -22,4 +22,6 @@ public sealed class SolarFleetOptions
     public ApiLimitsOptions Api { get; set; } = new();
 
     public DemoOptions Demo { get; set; } = new();
+
+    public PollingOptions Polling { get; set; } = new();
 }

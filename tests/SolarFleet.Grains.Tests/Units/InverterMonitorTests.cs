@@ -74,6 +74,21 @@ public sealed class InverterMonitorTests
     }
 
     [Fact]
+    public void A_poll_the_target_policy_refuses_counts_like_any_failure_and_last_error_says_why()
+    {
+        var refused = new PiPollFailure(PiFailureKind.NotAllowed, "the policy does not allow polling 169.254.169.254 (link-local)", 0, 8);
+
+        for (var i = 0; i < _options.UnreachableAfterFailures; i++)
+        {
+            _monitor.OnFailure(refused, Noon.AddSeconds(23 * i));
+        }
+
+        Assert.Equal(InverterHealth.Unreachable, _monitor.State.Health);
+        Assert.Equal(_options.UnreachableAfterFailures, _monitor.Snapshot(Noon).ConsecutiveFailures);
+        Assert.Equal("not_allowed: the policy does not allow polling 169.254.169.254 (link-local)", _monitor.Snapshot(Noon).LastError);
+    }
+
+    [Fact]
     public void Steady_polls_are_not_written_until_the_write_interval_is_up()
     {
         var first = Good(Noon, power: 1000, today: 100);

@@ -36,6 +36,7 @@ public sealed class SolarFleetMetricsTests : IDisposable
     [InlineData(PiFailureKind.ProtocolError, "protocol_error")]
     [InlineData(PiFailureKind.HostNotFound, "host_not_found")]
     [InlineData(PiFailureKind.NetworkError, "network_error")]
+    [InlineData(PiFailureKind.NotAllowed, "not_allowed")]
     public void A_poll_counts_under_its_result_and_records_its_duration(PiFailureKind? failure, string result)
     {
         _metrics.RecordPoll(failure, TimeSpan.FromMilliseconds(250));

@@ -123,24 +123,25 @@ public sealed class PiAnswerDecoderTests
     }
 
     [Theory]
-    [InlineData(PiQuerySet.PowerNow, "-1", "PowerNow value '-1' is outside 0-5000 W")]
-    [InlineData(PiQuerySet.PowerNow, "5001", "PowerNow value '5001' is outside 0-5000 W")]
-    [InlineData(PiQuerySet.PowerNow, "12.5", "PowerNow value '12.5' is not an integer")]
-    [InlineData(PiQuerySet.PowerNow, "", "PowerNow value '' is not an integer")]
-    [InlineData(PiQuerySet.PowerToday, "100001", "PowerToday value '100001' is outside 0-100000 Wh")]
-    [InlineData(PiQuerySet.PowerTotal, "NaN", "PowerTotal value 'NaN' is not a number")]
-    [InlineData(PiQuerySet.GridV, "Infinity", "GridV value 'Infinity' is not a number")]
-    [InlineData(PiQuerySet.PowerTotal, "-0.5", "PowerTotal value '-0.5' is outside 0-10000000000")]
-    [InlineData(PiQuerySet.Status, "-7", "Status value '-7' is outside 0-65535")]
-    [InlineData(PiQuerySet.GridV, "300.1", "GridV value '300.1' is outside 0-300 V")]
-    [InlineData(PiQuerySet.GridV, "1,234.5", "GridV value '1,234.5' is not a number")]
-    [InlineData(PiQuerySet.GridHZ, "70.5", "GridHZ value '70.5' is outside 0-70 Hz")]
-    [InlineData(PiQuerySet.GridHZ, "1e1", "GridHZ value '1e1' is not a number")]
-    [InlineData(PiQuerySet.UpTime, "90001", "UpTime value '90001' is outside 0-90000 s")]
-    [InlineData(PiQuerySet.TimeStamp, "2023-02-30 00:00:00", "TimeStamp value '2023-02-30 00:00:00' is not a valid date-time")]
-    [InlineData(PiQuerySet.TimeStamp, "2023-07-07 14:05", "TimeStamp value '2023-07-07 14:05' is not a date-time (yyyy-mm-dd hh:mm:ss)")]
-    [InlineData(PiQuerySet.TimeStamp, "2023-07/07 14:05:23", "TimeStamp value '2023-07/07 14:05:23' is not a date-time (yyyy-mm-dd hh:mm:ss)")]
-    public void A_value_that_does_not_parse_or_is_out_of_bounds_fails_the_poll_naming_quantity_and_value(
+    [InlineData(PiQuerySet.PowerNow, "-1", "PowerNow value is outside 0-5000 W")]
+    [InlineData(PiQuerySet.PowerNow, "5001", "PowerNow value is outside 0-5000 W")]
+    [InlineData(PiQuerySet.PowerNow, "12.5", "PowerNow value of 4 bytes is not an integer")]
+    [InlineData(PiQuerySet.PowerNow, "", "PowerNow value is empty")]
+    [InlineData(PiQuerySet.PowerToday, "100001", "PowerToday value is outside 0-100000 Wh")]
+    [InlineData(PiQuerySet.PowerTotal, "NaN", "PowerTotal value of 3 bytes is not a number")]
+    [InlineData(PiQuerySet.GridV, "Infinity", "GridV value of 8 bytes is not a number")]
+    [InlineData(PiQuerySet.PowerTotal, "-0.5", "PowerTotal value is outside 0-10000000000")]
+    [InlineData(PiQuerySet.Status, "-7", "Status value is outside 0-65535")]
+    [InlineData(PiQuerySet.GridV, "300.1", "GridV value is outside 0-300 V")]
+    [InlineData(PiQuerySet.GridV, "1,234.5", "GridV value of 7 bytes is not a number")]
+    [InlineData(PiQuerySet.GridHZ, "70.5", "GridHZ value is outside 0-70 Hz")]
+    [InlineData(PiQuerySet.GridHZ, "1e1", "GridHZ value of 3 bytes is not a number")]
+    [InlineData(PiQuerySet.UpTime, "90001", "UpTime value is outside 0-90000 s")]
+    [InlineData(PiQuerySet.UpTime, "x", "UpTime value of 1 byte is not an integer")]
+    [InlineData(PiQuerySet.TimeStamp, "2023-02-30 00:00:00", "TimeStamp value of 19 bytes is not a valid date-time")]
+    [InlineData(PiQuerySet.TimeStamp, "2023-07-07 14:05", "TimeStamp value of 16 bytes is not a date-time (yyyy-mm-dd hh:mm:ss)")]
+    [InlineData(PiQuerySet.TimeStamp, "2023-07/07 14:05:23", "TimeStamp value of 19 bytes is not a date-time (yyyy-mm-dd hh:mm:ss)")]
+    public void A_value_that_does_not_parse_or_is_out_of_bounds_fails_the_poll_naming_quantity_and_size_never_the_value(
         PiQuerySet query, string value, string reason)
     {
         var name = PiQueryCatalog.WireName((PiQuery)System.Numerics.BitOperations.TrailingZeroCount((int)query));
@@ -162,15 +163,15 @@ public sealed class PiAnswerDecoderTests
     }
 
     [Fact]
-    public void A_non_ascii_byte_is_a_protocol_error_naming_the_byte()
+    public void A_non_ascii_byte_is_a_protocol_error_naming_its_place_not_its_value()
     {
-        AssertProtocolError(Decode("success: PowerNow 29\u00C384\n"), "non-ASCII byte 0xC3");
+        AssertProtocolError(Decode("success: PowerNow 29\u00C384\n"), "the Pi sent a non-ASCII byte (byte 21 of the poll)");
     }
 
     [Fact]
-    public void A_control_byte_is_a_protocol_error_naming_the_byte()
+    public void A_control_byte_is_a_protocol_error_naming_its_place_not_its_value()
     {
-        AssertProtocolError(Decode("success: PowerNow 2984\0\n"), "control byte 0x00");
+        AssertProtocolError(Decode("success: PowerNow 2984\0\n"), "the Pi sent a control byte (byte 23 of the poll)");
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public sealed class PiAnswerDecoderTests
     {
         var decoder = Decode("success: PowerNow " + new string('9', 300));
 
-        AssertProtocolError(decoder, "line longer than 256 bytes");
+        AssertProtocolError(decoder, "the Pi sent a line longer than 256 bytes");
     }
 
     [Theory]
@@ -199,7 +200,7 @@ public sealed class PiAnswerDecoderTests
     {
         var decoder = Decode(new string('\n', 9000));
 
-        AssertProtocolError(decoder, "more than 8192 bytes in one poll");
+        AssertProtocolError(decoder, "the Pi sent more than 8192 bytes in one poll");
     }
 
     [Fact]
@@ -215,15 +216,15 @@ public sealed class PiAnswerDecoderTests
     }
 
     [Fact]
-    public void A_line_that_is_not_an_answer_is_a_protocol_error_quoting_it()
+    public void A_line_that_is_not_an_answer_is_a_protocol_error_giving_its_size_not_its_text()
     {
-        AssertProtocolError(Decode("Welcome to the Pi\n"), "the Pi sent 'Welcome to the Pi', which is not an answer");
+        AssertProtocolError(Decode("Welcome to the Pi\n"), "the Pi sent a line that is not an answer (17 bytes)");
     }
 
     [Fact]
-    public void An_error_other_than_invalid_query_is_a_protocol_error_naming_the_query()
+    public void An_error_other_than_invalid_query_is_a_protocol_error_naming_the_query_not_the_text()
     {
-        AssertProtocolError(Decode("success: PowerNow 1\nerror: busy\n"), "the Pi answered PowerToday with 'error: busy'");
+        AssertProtocolError(Decode("success: PowerNow 1\nerror: busy\n"), "the Pi answered PowerToday with an error other than 'invalid query' (4 bytes)");
     }
 
     [Fact]
@@ -271,13 +272,12 @@ public sealed class PiAnswerDecoderTests
         Assert.Throws<ArgumentException>(() => new PiAnswerDecoder(PiQuerySet.None));
     }
 
+    /// <summary>The whole message is compared, so nothing the peer sent can hide in it.</summary>
     private static void AssertProtocolError(PiAnswerDecoder decoder, string reason)
     {
         Assert.Equal(PiDecodeStatus.Failed, decoder.Status);
         var failure = Assert.IsType<PiPollFailure>(decoder.Failure);
         Assert.Equal(PiFailureKind.ProtocolError, failure.Kind);
-        Assert.Equal("protocol error: ", failure.Message[..16]);
-        Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', failure.Message);
+        Assert.Equal("protocol error: " + reason, failure.Message);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SolarFleet.Network;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
 using SolarFleet.Protocol.Readings;
@@ -153,7 +154,7 @@ public sealed class PiClientTests
     }
 
     [Fact]
-    public async Task Non_ascii_bytes_fail_with_a_protocol_error_naming_the_byte_and_release_the_socket()
+    public async Task Non_ascii_bytes_fail_with_a_protocol_error_naming_their_place_and_release_the_socket()
     {
         await using var pi = ScriptedPi.Start(async c =>
         {
@@ -166,7 +167,30 @@ public sealed class PiClientTests
         var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
         await pi.WhenScriptsDoneAsync();
 
-        AssertFailure(result, PiFailureKind.ProtocolError, "protocol error: the Pi sent a non-ASCII byte 0xE9", 0);
+        AssertFailure(result, PiFailureKind.ProtocolError, "protocol error: the Pi sent a non-ASCII byte (byte 21 of the poll)", 0);
+    }
+
+    [Theory]
+    [InlineData("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5\r\n", "protocol error: the Pi sent a line that is not an answer (40 bytes)")]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nServer: internal-admin/2.4\r\n\r\n", "protocol error: the Pi sent a line that is not an answer (24 bytes)")]
+    [InlineData("error: secret-token-4f1c\n", "protocol error: the Pi answered PowerNow with an error other than 'invalid query' (17 bytes)")]
+    [InlineData("success: root:x:0:0:root\n", "protocol error: PowerNow value of 15 bytes is not an integer")]
+    [InlineData("success: PowerNow ami-0abc1234\n", "protocol error: PowerNow value of 12 bytes is not an integer")]
+    public async Task A_service_that_is_not_a_pi_fails_with_a_message_that_quotes_none_of_its_bytes(string banner, string message)
+    {
+        await using var pi = ScriptedPi.Start(async c =>
+        {
+            // Banner services speak first, before reading anything.
+            await c.SendAsync(banner);
+            await c.ReadUntilClientLeavesAsync();
+        });
+        using var client = new PiClient(Fast, TimeProvider.System);
+
+        var result = await client.PollAsync(pi.Endpoint, PiQuerySet.All, Ct);
+        await pi.WhenScriptsDoneAsync();
+
+        Assert.Equal(PiFailureKind.ProtocolError, result.Failure?.Kind);
+        Assert.Equal(message, result.Failure?.Message);
     }
 
     [Fact]
@@ -317,8 +341,8 @@ public sealed class PiClientTests
     [Fact]
     public async Task An_unknown_host_is_host_not_found()
     {
-        using var client = new PiClient(Fast, TimeProvider.System,
-            static (_, _) => Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound)));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default,
+            new StubResolver(static (_, _) => ValueTask.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound))));
 
         var result = await client.PollAsync(new PiEndpoint("no-such-pi.invalid", 50000), PiQuerySet.All, Ct);
 
@@ -328,7 +352,7 @@ public sealed class PiClientTests
     [Fact]
     public async Task A_name_with_no_addresses_is_host_not_found()
     {
-        using var client = new PiClient(Fast, TimeProvider.System, static (_, _) => Task.FromResult<IPAddress[]>([]));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default, StubResolver.Answering());
 
         var result = await client.PollAsync(new PiEndpoint("empty.invalid", 50000), PiQuerySet.All, Ct);
 
@@ -342,8 +366,8 @@ public sealed class PiClientTests
         using var closed = ScriptedPi.BindInPiRange(static _ => { });
 
         // 127.0.0.2 has nothing on the port: refused, then 127.0.0.1 answers.
-        using var client = new PiClient(Fast, TimeProvider.System,
-            static (_, _) => Task.FromResult<IPAddress[]>([IPAddress.Parse("127.0.0.2"), IPAddress.Loopback]));
+        using var client = new PiClient(Fast, TimeProvider.System, TargetPolicy.Default,
+            StubResolver.Answering(IPAddress.Parse("127.0.0.2"), IPAddress.Loopback));
 
         var result = await client.PollAsync(new PiEndpoint("pi.example", pi.Endpoint.Port), PiQuerySet.All, Ct);
 
@@ -364,12 +388,12 @@ public sealed class PiClientTests
     [Fact]
     public async Task A_resolver_that_never_answers_is_a_connect_timeout()
     {
-        using var client = new PiClient(Fast with { ConnectTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System,
-            static async (_, token) =>
+        using var client = new PiClient(Fast with { ConnectTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, TargetPolicy.Default,
+            new StubResolver(static async (_, token) =>
             {
                 await Task.Delay(Timeout.Infinite, token);
                 return [];
-            });
+            }));
 
         var result = await client.PollAsync(new PiEndpoint("slow.invalid", 50000), PiQuerySet.All, Ct);
 

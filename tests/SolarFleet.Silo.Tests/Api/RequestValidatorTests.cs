@@ -1,4 +1,5 @@
 using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Network;
 using SolarFleet.Silo.Api.Validation;
 
 namespace SolarFleet.Silo.Tests.Api;
@@ -27,7 +28,7 @@ public sealed class RequestValidatorTests
     {
         var errors = new ValidationErrors();
 
-        var settings = RequestValidator.CheckInverter(errors, "", "bad host!", 80, 2, "MWh");
+        var settings = RequestValidator.CheckInverter(errors, "", "bad host!", 80, 2, "MWh", TargetPolicy.Default);
 
         Assert.Null(settings);
         Assert.Equal(["host", "pollSeconds", "port", "powerTotalUnit"], errors.ToDictionary().Keys.Order());
@@ -40,7 +41,7 @@ public sealed class RequestValidatorTests
     public void Hosts_may_be_addresses_or_names(string host)
     {
         var errors = new ValidationErrors();
-        var settings = RequestValidator.CheckInverter(errors, "", host, 50000, null, null);
+        var settings = RequestValidator.CheckInverter(errors, "", host, 50000, null, null, TargetPolicy.Default);
         Assert.True(errors.IsEmpty);
         Assert.Equal(new InverterSettings(host, 50000), settings);
     }
@@ -54,5 +55,34 @@ public sealed class RequestValidatorTests
 
         var message = Assert.Single(errors.ToDictionary()["sites[0].timeZone"]);
         Assert.Contains("Mars/Olympus_Mons", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("169.254.169.254", "the policy does not allow polling 169.254.169.254 (link-local).")]
+    [InlineData("::ffff:a9fe:a9fe", "the policy does not allow polling 169.254.169.254 (link-local).")]
+    [InlineData("8.8.8.8", "the policy does not allow polling 8.8.8.8 (not in the allowed networks).")]
+    public void An_address_the_policy_refuses_is_named_under_host_with_the_policys_reason(string host, string message)
+    {
+        var errors = new ValidationErrors();
+
+        var settings = RequestValidator.CheckInverter(errors, "sites[0].inverters[2].", host, 50000, null, null, TargetPolicy.Default);
+
+        Assert.Null(settings);
+        Assert.Equal(message, Assert.Single(errors.ToDictionary()["sites[0].inverters[2].host"]));
+    }
+
+    [Theory]
+    [InlineData(" 0x0a000005 ", "10.0.0.5")]
+    [InlineData("::ffff:10.0.0.5", "10.0.0.5")]
+    [InlineData("[fd00::5]:80", "fd00::5")]
+    [InlineData("Pi-Garage.home.lan", "Pi-Garage.home.lan")]
+    public void An_address_is_kept_in_canonical_form_and_a_name_as_written(string host, string stored)
+    {
+        var errors = new ValidationErrors();
+
+        var settings = RequestValidator.CheckInverter(errors, "", host, 50000, null, null, TargetPolicy.Default);
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(stored, settings?.Host);
     }
 }

@@ -67,4 +67,21 @@ public sealed class ConfigurationErrorsTests
         var ex = Assert.Throws<InvalidConfigurationException>(() => SolarFleetApp.CreateBuilder(["--SolarFleet:Storage=Cassandra"]));
         Assert.Contains("SolarFleet:Storage", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("10.0.0.0/33", "an IPv4 prefix length is 0-32")]
+    [InlineData("10.0.0.1/8", "bits are set after the prefix (the network is 10.0.0.0/8)")]
+    [InlineData("10/8", "write an IPv4 address as four decimal numbers")]
+    [InlineData("::ffff:10.0.0.0/104", "write an IPv4-mapped network as IPv4")]
+    [InlineData("pi.home.lan/24", "not an IP address")]
+    public void A_bad_allowed_network_stops_start_up_naming_the_setting_the_value_and_the_problem(string network, string problem)
+    {
+        var ex = Assert.Throws<InvalidConfigurationException>(() => SolarFleetApp.CreateBuilder(
+            ["--SolarFleet:Polling:AllowedNetworks:0=10.0.0.0/8", $"--SolarFleet:Polling:AllowedNetworks:1={network}"]));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("SolarFleet:Polling:AllowedNetworks:1 must be a network in CIDR notation", error, StringComparison.Ordinal);
+        Assert.Contains($"'{network}'", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+    }
 }

@@ -16,11 +16,13 @@ public sealed class HostStartTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Invalid_configuration_stops_the_executable_with_one_line_naming_the_setting()
+    [Theory]
+    [InlineData("--SolarFleet:Orleans:GatewayPort=70000", "SolarFleet:Orleans:GatewayPort")]
+    [InlineData("--SolarFleet:Polling:AllowedNetworks:0=169.254.0.0/x", "SolarFleet:Polling:AllowedNetworks:0")]
+    public async Task Invalid_configuration_stops_the_executable_with_one_line_naming_the_setting(string argument, string setting)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "SolarFleet.Silo.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [silo, "--SolarFleet:Orleans:GatewayPort=70000"])
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [silo, argument])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -32,6 +34,6 @@ public sealed class HostStartTests
 
         Assert.Equal(2, process.ExitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("SolarFleet:Orleans:GatewayPort", line, StringComparison.Ordinal);
+        Assert.Contains(setting, line, StringComparison.Ordinal);
     }
 }

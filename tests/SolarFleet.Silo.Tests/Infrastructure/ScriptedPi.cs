@@ -34,6 +34,8 @@ public sealed record PiValues(
 /// <summary>
 /// A Pi over a real loopback socket whose answers the test sets between polls: it reads the queries a client sends,
 /// answers each from <see cref="Values"/> in the protocol's format, and closes when the client says close or leaves.
+/// With a <see cref="Banner"/> it is a service that is not a Pi instead: it greets every connection with the banner,
+/// as SSH, SMTP or an HTTP error page would, and answers nothing.
 /// </summary>
 public sealed class ScriptedPi : IAsyncDisposable
 {
@@ -41,6 +43,7 @@ public sealed class ScriptedPi : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private volatile PiValues _values = new(null, null, null, null, null, null, null, null);
+    private volatile byte[]? _banner;
     private int _polls;
 
     public ScriptedPi()
@@ -56,6 +59,13 @@ public sealed class ScriptedPi : IAsyncDisposable
     {
         get => _values;
         set => _values = value;
+    }
+
+    /// <summary>What a service that is not a Pi sends first; null (the default) for a Pi.</summary>
+    public string? Banner
+    {
+        get => _banner is { } banner ? Encoding.ASCII.GetString(banner) : null;
+        set => _banner = value is null ? null : Encoding.ASCII.GetBytes(value);
     }
 
     /// <summary>Connections served.</summary>
@@ -95,14 +105,26 @@ public sealed class ScriptedPi : IAsyncDisposable
             Interlocked.Increment(ref _polls);
             var buffer = new byte[1024];
             var pending = new StringBuilder();
+            var banner = _banner;
             try
             {
+                if (banner is not null)
+                {
+                    await client.SendAsync(banner, SocketFlags.None, _stop.Token);
+                }
+
                 while (true)
                 {
                     var read = await client.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
                     if (read == 0)
                     {
                         return;
+                    }
+
+                    if (banner is not null)
+                    {
+                        // A service that is not a Pi reads what the poller sends and answers nothing.
+                        continue;
                     }
 
                     pending.Append(Encoding.ASCII.GetString(buffer, 0, read));

@@ -2,6 +2,7 @@ using System.Globalization;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Network;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 
@@ -14,7 +15,7 @@ public static class FleetDocumentValidator
     public const int MaxErrors = 200;
 
     /// <summary>The document as the desired fleet, or null (with every error added) when any part of it is wrong.</summary>
-    public static DesiredFleet? Check(FleetDocument document, ValidationErrors errors)
+    public static DesiredFleet? Check(FleetDocument document, ValidationErrors errors, TargetPolicy policy)
     {
         if (document.Sites is null)
         {
@@ -41,7 +42,7 @@ public static class FleetDocumentValidator
             }
 
             var settings = RequestValidator.CheckSite(errors, prefix, site.Name, site.TimeZone, site.Latitude, site.Longitude);
-            var inverters = CheckInverters(site.Inverters ?? [], prefix, errors);
+            var inverters = CheckInverters(site.Inverters ?? [], prefix, errors, policy);
             if (settings is not null && inverters is not null && RequestValidator.IsValidId(site.Id))
             {
                 result.Add(new DesiredSite(site.Id!, settings, inverters));
@@ -51,7 +52,7 @@ public static class FleetDocumentValidator
         return errors.IsEmpty ? new DesiredFleet(result) : null;
     }
 
-    private static Dictionary<string, InverterSettings>? CheckInverters(IReadOnlyList<FleetDocumentInverter?> inverters, string sitePrefix, ValidationErrors errors)
+    private static Dictionary<string, InverterSettings>? CheckInverters(IReadOnlyList<FleetDocumentInverter?> inverters, string sitePrefix, ValidationErrors errors, TargetPolicy policy)
     {
         var before = errors.Count;
         var result = new Dictionary<string, InverterSettings>(inverters.Count, StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public static class FleetDocumentValidator
             }
 
             RequestValidator.CheckId(errors, prefix + "id", inverter.Id);
-            var settings = RequestValidator.CheckInverter(errors, prefix, inverter.Host, inverter.Port, inverter.PollSeconds, inverter.PowerTotalUnit);
+            var settings = RequestValidator.CheckInverter(errors, prefix, inverter.Host, inverter.Port, inverter.PollSeconds, inverter.PowerTotalUnit, policy);
             if (inverter.Id is not null && result.ContainsKey(inverter.Id))
             {
                 errors.Add(prefix + "id", $"'{inverter.Id}' appears more than once in this site.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Network;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
@@ -45,6 +46,7 @@ public static class FleetEndpoints
         [FromServices] JsonBody json,
         [FromServices] IOptions<SolarFleetOptions> options,
         [FromServices] FleetDocuments documents,
+        [FromServices] TargetPolicy policy,
         [FromQuery] string? wait,
         [FromHeader(Name = "If-Match")] string? ifMatch,
         CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public static class FleetEndpoints
         }
 
         var (body, bodyErrors) = await json.ReadAsync<FleetDocument>(request, options.Value.Api.MaxFleetDocumentBytes, cancellationToken);
-        var desired = body is null ? null : FleetDocumentValidator.Check(body, bodyErrors);
+        var desired = body is null ? null : FleetDocumentValidator.Check(body, bodyErrors, policy);
         if (!bodyErrors.IsEmpty || desired is null)
         {
             return ApiResults.Invalid(bodyErrors);

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Validation;
+using SolarFleet.Network;
+using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Silo.Api.Validation;
 
@@ -69,9 +71,10 @@ public static class RequestValidator
         return errors.Count == before ? new SiteSettings(name!.Trim(), timeZone!, latitude + 0.0, longitude + 0.0) : null;
     }
 
-    public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, string? host, int? port, int? pollSeconds, string? powerTotalUnit)
+    public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, string? host, int? port, int? pollSeconds, string? powerTotalUnit, TargetPolicy policy)
     {
         var before = errors.Count;
+        var storedHost = host?.Trim();
         if (string.IsNullOrWhiteSpace(host))
         {
             errors.Add(prefix + "host", "is required (the Pi's IP address or host name).");
@@ -79,6 +82,15 @@ public static class RequestValidator
         else if (!IsValidHost(host))
         {
             errors.Add(prefix + "host", $"{Quote(host)} is not an IP address or host name.");
+        }
+        else if (policy.CheckHost(storedHost!) is { } verdict)
+        {
+            // Stored in canonical form: what the API shows is what is polled. Names are judged when resolved, at poll time.
+            storedHost = verdict.Address.ToString();
+            if (!verdict.IsAllowed)
+            {
+                errors.Add(prefix + "host", PollTargetRefusal.Message(verdict) + ".");
+            }
         }
 
         if (port is null)
@@ -102,7 +114,7 @@ public static class RequestValidator
         }
 
         return errors.Count == before
-            ? new InverterSettings(host!.Trim(), port!.Value, pollSeconds ?? InverterSettings.DefaultPollSeconds, unit)
+            ? new InverterSettings(storedHost!, port!.Value, pollSeconds ?? InverterSettings.DefaultPollSeconds, unit)
             : null;
     }
 
