@@ -34,6 +34,17 @@ public static class ConfigurationErrors
             errors.Add("SolarFleet:Orleans:SiloPort and SolarFleet:Orleans:GatewayPort must differ.");
         }
 
+        // Grains are the whole fleet: nothing reaches them over the network without a certificate of the cluster.
+        if (orleans.GatewayPort != 0 && !orleans.Tls.IsConfigured)
+        {
+            errors.Add("SolarFleet:Orleans:GatewayPort needs TLS (SolarFleet:Orleans:Tls:CertificatePath and CaPath): a gateway admits only clients with a certificate of the cluster CA.");
+        }
+
+        if (options.Storage == StorageKind.Postgres && orleans.Tls.Required && !orleans.Tls.IsConfigured)
+        {
+            errors.Add("SolarFleet:Orleans:Tls:CertificatePath and SolarFleet:Orleans:Tls:CaPath are required when SolarFleet:Storage is Postgres: silos talk over mutual TLS. For one silo on one host, whose silo port nobody else reaches, set SolarFleet:Orleans:Tls:Required=false.");
+        }
+
         if (string.IsNullOrWhiteSpace(orleans.ClusterId))
         {
             errors.Add("SolarFleet:Orleans:ClusterId must not be empty.");

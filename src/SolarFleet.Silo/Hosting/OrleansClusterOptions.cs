@@ -17,4 +17,7 @@ public sealed class OrleansClusterOptions
 
     /// <summary>The address other silos reach this one on; empty means loopback (embedded) or auto-detect.</summary>
     public string? AdvertisedIp { get; set; }
+
+    /// <summary>Mutual TLS between silos (and on a gateway, if one is opened).</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 }

@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Postgres.Hosting;
@@ -35,10 +36,17 @@ public static class SolarFleetApp
 
         var options = ReadOptions(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("SolarFleet");
-        var errors = ConfigurationErrors.Find(options, connectionString);
+        var errors = ConfigurationErrors.Find(options, connectionString).ToList();
+        var certificates = options.Orleans.Tls.IsConfigured ? ClusterCertificates.Load(options.Orleans.Tls, errors) : null;
         if (errors.Count > 0)
         {
+            certificates?.Dispose();
             throw new InvalidConfigurationException(errors);
+        }
+
+        if (certificates is not null)
+        {
+            builder.Services.AddSingleton(certificates);
         }
 
         var demoAdminKey = options.Demo.Enabled ? DemoFleet.AddGeneratedAdminKey(options) : null;
@@ -48,7 +56,7 @@ public static class SolarFleetApp
 
         // One policy for the API, which refuses to register what it refuses, and for the Pi client, which refuses to poll it.
         builder.Services.AddSingleton(options.Polling.ToPolicy());
-        builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString, builder.Configuration));
+        builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString, certificates, builder.Configuration));
         if (options.Demo.Enabled)
         {
             builder.Services.AddSingleton<DemoFleet>();
@@ -109,10 +117,23 @@ public static class SolarFleetApp
         }
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString, ConfigurationManager configuration)
+    private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString, ClusterCertificates? certificates, ConfigurationManager configuration)
     {
         silo.AddSolarFleetGrains(grains => configuration.GetSection(SolarFleetOptions.Section + ":Grains").Bind(grains));
         var cluster = options.Orleans;
+        if (certificates is not null)
+        {
+            // Mutual TLS on every Orleans connection: silo to silo both ways, and a gateway's clients. Each end shows a
+            // certificate of the cluster CA, and accepts only such a certificate from the other.
+            silo.UseTls(tls =>
+            {
+                tls.LocalCertificate = certificates.Certificate;
+                tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                tls.RemoteCertificateValidation = certificates.Accepts;
+            });
+        }
+
         if (options.Storage == StorageKind.Memory)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);

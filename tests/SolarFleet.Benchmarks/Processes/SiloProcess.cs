@@ -31,7 +31,6 @@ public sealed class SiloProcess : IAsyncDisposable
             $"--SolarFleet:ApiKeys:0:Key={apiKey}",
             "--SolarFleet:ApiKeys:0:Role=Admin",
             string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:SiloPort={LoopbackPort.Free()}"),
-            string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:GatewayPort={LoopbackPort.Free()}"),
             // A unique cluster: other silos on this machine (or a database reused) never join this one.
             $"--SolarFleet:Orleans:ClusterId=bench-{apiKey[..8].ToLowerInvariant()}",
             "--Logging:LogLevel:Default=Warning",
@@ -39,6 +38,9 @@ public sealed class SiloProcess : IAsyncDisposable
         if (postgresConnectionString is not null)
         {
             settings.Add("--SolarFleet:Storage=Postgres");
+
+            // One silo on this machine; the two-silo runs bring their own certificates.
+            settings.Add("--SolarFleet:Orleans:Tls:Required=false");
             settings.Add($"--ConnectionStrings:SolarFleet={postgresConnectionString}");
         }
 

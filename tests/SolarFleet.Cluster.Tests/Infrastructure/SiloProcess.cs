@@ -92,6 +92,24 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether /readyz says healthy now (false also when the silo does not answer, or has exited).</summary>
+    public async Task<bool> IsReadyAsync()
+    {
+        if (process.HasExited)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await ReadyzAsync())["status"]?.GetValue<string>() == "healthy";
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The /readyz document, whatever its status code (503 while not ready, 200 when healthy or degraded).</summary>
     public async Task<JsonNode> ReadyzAsync()
     {

@@ -26,7 +26,7 @@ public sealed class SiloSettings
 
     public static SiloSettings Postgres(string connectionString, string clusterId)
     {
-        var ports = DistinctFreePorts(3);
+        var ports = DistinctFreePorts(2);
         var settings = new SiloSettings { HttpPort = ports[0], SiloPort = ports[1] };
         return settings
             .With("urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.HttpPort}"))
@@ -36,8 +36,11 @@ public sealed class SiloSettings
             .With("SolarFleet:Orleans:ClusterId", clusterId)
             .With("SolarFleet:Orleans:ServiceId", "solarfleet-tests")
             .With("SolarFleet:Orleans:SiloPort", settings.SiloPort.ToString(CultureInfo.InvariantCulture))
-            .With("SolarFleet:Orleans:GatewayPort", ports[2].ToString(CultureInfo.InvariantCulture))
             .With("SolarFleet:Orleans:AdvertisedIp", "127.0.0.1")
+            // Silos talk over mutual TLS, as in production: every cluster test runs on it.
+            .With("SolarFleet:Orleans:Tls:CertificatePath", TestCertificates.Shared.SiloCertificatePath)
+            .With("SolarFleet:Orleans:Tls:KeyPath", TestCertificates.Shared.SiloKeyPath)
+            .With("SolarFleet:Orleans:Tls:CaPath", TestCertificates.Shared.CaPath)
             .With("SolarFleet:ApiKeys:0:Key", AdminKey)
             .With("SolarFleet:ApiKeys:0:Role", "Admin")
             .With("SolarFleet:Grains:JitterFirstPoll", "false")
@@ -72,7 +75,7 @@ public sealed class SiloSettings
     }
 
     /// <summary>Free loopback ports, held open together while they are found so that none comes back twice.</summary>
-    private static int[] DistinctFreePorts(int count)
+    public static int[] DistinctFreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try

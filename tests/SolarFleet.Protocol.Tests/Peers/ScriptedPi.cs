@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using SolarFleet.Protocol.Polling;
-using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Protocol.Tests.Peers;
 

@@ -4,7 +4,6 @@ using SolarFleet.Network;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
 using SolarFleet.Protocol.Tests.Peers;
-using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Protocol.Tests.Polling;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using SolarFleet.Cluster.Tests.Infrastructure;
 using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Silo.Tests.Hosting;
@@ -25,7 +26,12 @@ public sealed class OrleansEndpointsTests
     [Fact]
     public async Task A_gateway_port_opens_the_gateway_on_every_address_of_a_production_silo()
     {
-        await using var app = Build("Postgres", "--SolarFleet:Orleans:GatewayPort=30000");
+        await using var app = Build(
+            "Postgres",
+            "--SolarFleet:Orleans:GatewayPort=30000",
+            $"--SolarFleet:Orleans:Tls:CertificatePath={TestCertificates.Shared.SiloCertificatePath}",
+            $"--SolarFleet:Orleans:Tls:KeyPath={TestCertificates.Shared.SiloKeyPath}",
+            $"--SolarFleet:Orleans:Tls:CaPath={TestCertificates.Shared.CaPath}");
 
         var endpoints = Endpoints(app);
         Assert.Equal(30000, endpoints.GatewayPort);
@@ -38,6 +44,7 @@ public sealed class OrleansEndpointsTests
         $"--SolarFleet:Storage={storage}",
         "--ConnectionStrings:SolarFleet=Host=127.0.0.1;Database=never-opened",
         "--SolarFleet:Orleans:AdvertisedIp=127.0.0.1",
+        "--SolarFleet:Orleans:Tls:Required=false",
         .. args,
     ]));
 

@@ -23,7 +23,6 @@ public class SolarFleetFactory : WebApplicationFactory<Program>
         ["SolarFleet:ApiKeys:1:Key"] = ReaderKey,
         ["SolarFleet:ApiKeys:1:Role"] = "Reader",
         ["SolarFleet:Orleans:SiloPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
-        ["SolarFleet:Orleans:GatewayPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
         ["SolarFleet:Metrics:RefreshInterval"] = "00:00:01",
     };
 

@@ -45,6 +45,8 @@ public sealed class LedgerHost : IAsyncDisposable
             factory.With("SolarFleet:Storage", "Postgres")
                 .With("ConnectionStrings:SolarFleet", connectionString)
                 .With("SolarFleet:Orleans:AdvertisedIp", "127.0.0.1")
+                // One silo in the test process: cluster TLS is the cluster tests' subject.
+                .With("SolarFleet:Orleans:Tls:Required", "false")
                 .With("SolarFleet:History:FlushInterval", "00:00:01");
         }
 
