@@ -58,8 +58,11 @@ public sealed class ClusterCertificates : IDisposable
         Authority.Dispose();
     }
 
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority)
+    /// <summary>Whether <paramref name="certificate"/> was issued by <paramref name="authority"/> (and no other root counts).</summary>
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(authority);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(authority);

@@ -8,6 +8,7 @@ using Orleans.Connections.Security;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Cluster.Tests.Infrastructure;
 using SolarFleet.Postgres.Tests.Infrastructure;
+using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Cluster.Tests.Security;
 
@@ -97,7 +98,7 @@ public sealed class ClusterSecurityTests(PostgresFixture postgres) : IClassFixtu
                     // The client checks the silo against the cluster CA too.
                     using var authority = X509CertificateLoader.LoadCertificateFromFile(TestCertificates.Shared.CaPath);
                     var trusted = X509CertificateLoader.LoadCertificate(authority.RawData);
-                    tls.RemoteCertificateValidation = (certificate, _, _) => ChainsTo(certificate, trusted);
+                    tls.RemoteCertificateValidation = (certificate, _, _) => ClusterCertificates.ChainsTo(certificate, trusted);
                     tls.OnAuthenticateAsClient = (_, ssl) => ssl.TargetHost = "localhost";
                     configureTls(tls);
                 });
@@ -127,14 +128,5 @@ public sealed class ClusterSecurityTests(PostgresFixture postgres) : IClassFixtu
                 // A client that never connected may not stop cleanly; it holds nothing.
             }
         }
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }
