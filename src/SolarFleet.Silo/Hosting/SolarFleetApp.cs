@@ -15,6 +15,7 @@ using SolarFleet.Postgres.Hosting;
 using SolarFleet.Silo.Api;
 using SolarFleet.Silo.Api.Fleet;
 using SolarFleet.Silo.Api.Json;
+using SolarFleet.Silo.Api.OpenApi;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Demo;
@@ -96,7 +97,7 @@ public static class SolarFleetApp
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").CheckRouteIds();
         api.MapSiteEndpoints();
         api.MapInverterEndpoints();
         api.MapFleetEndpoints();
@@ -192,7 +193,14 @@ public static class SolarFleetApp
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Read, p => p.RequireAssertion(c => anonymousReads || c.User.IsInRole("reader") || c.User.IsInRole("admin")))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole("admin"));
-        services.AddOpenApi();
+        services.AddOpenApi(openApi =>
+        {
+            var security = new ApiKeySecurityTransformer();
+            openApi.AddDocumentTransformer(security);
+            openApi.AddOperationTransformer(security);
+            openApi.AddOperationTransformer<ParameterTransformer>();
+            openApi.AddSchemaTransformer<RequestSchemaTransformer>();
+        });
     }
 
     private static void AddTelemetry(WebApplicationBuilder builder)

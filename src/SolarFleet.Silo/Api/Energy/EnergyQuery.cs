@@ -6,15 +6,14 @@ namespace SolarFleet.Silo.Api.Energy;
 /// <summary>The checked query string of an energy report: every bad parameter is named, none reaches the report.</summary>
 public sealed record EnergyQuery(DateOnly From, DateOnly To, EnergyInterval Interval, bool Csv)
 {
-    public static EnergyQuery? Parse(HttpRequest request, int maxDays, ValidationErrors errors)
+    public static EnergyQuery? Parse(EnergyQueryParameters query, int maxDays, ValidationErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(errors);
-        var query = request.Query;
-        var from = ParseDate(errors, "from", query["from"]);
-        var to = ParseDate(errors, "to", query["to"]);
+        var from = ParseDate(errors, "from", query.From);
+        var to = ParseDate(errors, "to", query.To);
         var interval = EnergyInterval.Day;
-        var intervalText = (string?)query["interval"];
+        var intervalText = query.Interval;
         switch (intervalText?.ToUpperInvariant())
         {
             case null or "DAY":
@@ -27,13 +26,13 @@ public sealed record EnergyQuery(DateOnly From, DateOnly To, EnergyInterval Inte
                 break;
         }
 
-        var format = (string?)query["format"];
+        var format = query.Format;
         if (format is not null && format != "csv" && format != "json")
         {
             errors.Add("format", $"must be csv or json (was '{Cut(format)}').");
         }
 
-        var csv = format == "csv" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
+        var csv = format == "csv" || (format is null && query.Accept?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
         if (from is { } f && to is { } t)
         {
             if (f > t)

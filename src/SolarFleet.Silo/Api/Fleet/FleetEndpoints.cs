@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,6 @@ using SolarFleet.Network;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
-using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Silo.Api.Fleet;
@@ -22,15 +22,16 @@ public static class FleetEndpoints
 
     public static RouteGroupBuilder MapFleetEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/fleet", GetFleet).RequireAuthorization(AuthPolicies.Read).WithTags("Fleet").WithSummary("The fleet roll-up.");
-        api.MapPut("/fleet", PutFleet).RequireAuthorization(AuthPolicies.Admin).WithTags("Fleet")
-            .Accepts<FleetDocument>("application/json")
-            .WithSummary("Stores a whole fleet document as the next generation; the fleet is then made to match it (sites it does not list are removed).");
-        api.MapGet("/fleet/document", GetDocument).RequireAuthorization(AuthPolicies.Read).WithTags("Fleet")
+        api.MapGet("/fleet", GetFleet).WithTags("Fleet").ForReaders().WithName("GetFleet").WithSummary("The fleet roll-up.");
+        api.MapPut("/fleet", PutFleet).WithTags("Fleet").ForAdmins().TakesJson<FleetDocument>().ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithName("PutFleet")
+            .WithSummary("Stores a whole fleet document as the next generation; the fleet is then made to match it (sites it does not list are removed).")
+            .WithDescription("200 when the fleet already matches it (or matched within ?wait= seconds), else 202 while it converges; the ETag is the generation. If-Match with a generation makes the store conditional (412 when another generation was stored meanwhile).");
+        api.MapGet("/fleet/document", GetDocument).WithTags("Fleet").ForReaders().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetFleetDocument")
             .WithSummary("The stored fleet document, its generation, and how far the fleet is from matching it.");
-        api.MapGet("/fleet/document/status", GetDocumentStatus).RequireAuthorization(AuthPolicies.Read).WithTags("Fleet")
+        api.MapGet("/fleet/document/status", GetDocumentStatus).WithTags("Fleet").ForReaders().WithName("GetFleetDocumentStatus")
             .WithSummary("How far the fleet is from matching the stored document, without the document.");
-        api.MapGet("/problems", GetProblems).RequireAuthorization(AuthPolicies.Read).WithTags("Fleet").WithSummary("Every inverter that needs attention.");
+        api.MapGet("/problems", GetProblems).WithTags("Fleet").ForReaders().WithName("ListProblems").WithSummary("Every inverter that needs attention.");
         return api;
     }
 
@@ -47,8 +48,8 @@ public static class FleetEndpoints
         [FromServices] IOptions<SolarFleetOptions> options,
         [FromServices] FleetDocuments documents,
         [FromServices] TargetPolicy policy,
-        [FromQuery] string? wait,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromQuery, Description("Seconds (0 to 600) to wait for the fleet to match the document before answering; 0 or absent answers at once.")] string? wait,
+        [FromHeader(Name = "If-Match"), Description("The generation this document replaces, as the ETag gave it (\"12\"; \"0\" when none is stored): 412 if another was stored since.")] string? ifMatch,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -24,7 +24,7 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
+        var errors = ValidationErrors.Of(request.HttpContext);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             // The server's own limit (30,000,000 bytes unless told) would otherwise cut bodies this endpoint allows.
@@ -119,8 +119,10 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
                 return null;
             }
 
+            // The request may already have errors of its own (a bad route id): only the body's decide whether it binds.
+            var before = errors.MessageCount;
             JsonContract.Check(document.RootElement, typeof(T), errors, MaxErrors);
-            return errors.IsEmpty ? document.RootElement.Deserialize<T>(json.Value.SerializerOptions) : null;
+            return errors.MessageCount == before ? document.RootElement.Deserialize<T>(json.Value.SerializerOptions) : null;
         }
     }
 

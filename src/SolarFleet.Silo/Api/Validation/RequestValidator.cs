@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Validation;
@@ -10,14 +11,16 @@ using SolarFleet.Protocol.Polling;
 namespace SolarFleet.Silo.Api.Validation;
 
 /// <summary>The API's rules for ids, sites and inverters. Field names in messages are the JSON names.</summary>
-public static class RequestValidator
+public static partial class RequestValidator
 {
     public const int MaxIdLength = 64;
+
+    /// <summary>The id rule as a pattern, for the contract and the check alike.</summary>
+    public const string IdPattern = "^[a-z0-9_-]{1,64}$";
     public const int MaxNameLength = 200;
     public const int MaxHostLength = 253;
 
-    public static bool IsValidId(string? id) =>
-        id is { Length: > 0 and <= MaxIdLength } && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+    public static bool IsValidId(string? id) => id is not null && IdRule().IsMatch(id);
 
     public static void CheckId(ValidationErrors errors, string field, string? id)
     {
@@ -164,4 +167,7 @@ public static class RequestValidator
 
     private static string Quote(string? value) =>
         value is null ? "null" : "'" + (value.Length > 80 ? value[..80] + "…" : value) + "'";
+
+    [GeneratedRegex(IdPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IdRule();
 }

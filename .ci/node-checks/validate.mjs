@@ -5,7 +5,7 @@
 //   3. the network contract: the ports the silo opens (its image's ASPNETCORE_URLS, the ConfigMap's silo and gateway
 //      ports) are exactly the ports the Dockerfile exposes, the Deployment declares and the NetworkPolicy opens; the
 //      silo port only to silo pods; no Service in front of it.
-// Prints one line per file or check and exits 1 if any fails. Run from anywhere: node .ci/manifests/validate.mjs
+// Prints one line per file or check and exits 1 if any fails. Run from anywhere: node .ci/node-checks/validate.mjs (after npm ci there, or any test run)
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
