@@ -39,6 +39,9 @@ internal static class PiValueParser
         {
             // The invariant culture also parses "NaN" and "Infinity", which are no measurement.
             parsed = double.TryParse(value, DecimalStyle, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+
+            // "-0.0" is zero; adding +0 makes it positive zero, which readers (and JSON) then show as 0, not -0.
+            number += 0.0;
         }
 
         if (!parsed)

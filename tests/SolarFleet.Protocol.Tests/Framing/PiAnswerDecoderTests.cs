@@ -163,6 +163,19 @@ public sealed class PiAnswerDecoderTests
     }
 
     [Fact]
+    public void A_negative_zero_is_read_as_zero_so_it_never_reaches_a_reader_as_minus_zero()
+    {
+        var decoder = Decode(
+            "success: PowerTotal -0.0\nsuccess: GridV -0\nsuccess: GridHZ -0.00\n",
+            PiQuerySet.PowerTotal | PiQuerySet.GridV | PiQuerySet.GridHZ);
+
+        var reading = decoder.GetReading();
+        Assert.False(double.IsNegative(reading.PowerTotal!.Value), "PowerTotal");
+        Assert.False(double.IsNegative(reading.GridVoltageV!.Value), "GridV");
+        Assert.False(double.IsNegative(reading.GridFrequencyHz!.Value), "GridHZ");
+    }
+
+    [Fact]
     public void A_non_ascii_byte_is_a_protocol_error_naming_its_place_not_its_value()
     {
         AssertProtocolError(Decode("success: PowerNow 29\u00C384\n"), "the Pi sent a non-ASCII byte (byte 21 of the poll)");

@@ -9,8 +9,11 @@ public sealed class StrictInputTests(SiloWithSimulator host) : IClassFixture<Sil
 {
     [Theory]
     [InlineData("{\"host\": \"10.0.0.5\", \"port\": \"50000\"}", "port", "must be a whole number, not a string")]
-    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 50000.5}", "port", "must be a whole number")]
-    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 99999999999}", "port", "must be a whole number")]
+    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 50000.5}", "port", "must be a whole number, not a fraction (was 50000.5)")]
+    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 5e-1}", "port", "must be a whole number, not a fraction (was 5e-1)")]
+    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 99999999999}", "port", "must be a whole number from -2147483648 to 2147483647 (was 99999999999)")]
+    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 1e99}", "port", "must be a whole number from -2147483648 to 2147483647 (was 1e99)")]
+    [InlineData("{\"host\": \"10.0.0.5\", \"port\": 123456789012345678901234567890}", "port", "(was 123456789012345678901234…)")]
     [InlineData("{\"host\": 5, \"port\": 50000}", "host", "must be a string, not a number")]
     [InlineData("{\"host\": \"10.0.0.5\", \"port\": 50000, \"colour\": \"red\"}", "colour", "is not a field here; the fields are host, port, pollSeconds, powerTotalUnit")]
     [InlineData("{\"host\": \"10.0.0.5\", \"port\": 50000, \"port\": 50001}", "port", "appears more than once")]

@@ -53,8 +53,11 @@ public static class JsonContract
             case Kind.Integer when element.ValueKind != JsonValueKind.Number:
                 errors.Add(field, $"must be {expect.Describe()}, not {Describe(element)}.");
                 return;
+            case Kind.Integer when IsFraction(element):
+                errors.Add(field, $"must be a whole number, not a fraction (was {Shown(element)}).");
+                return;
             case Kind.Integer when !FitsInteger(element, expect.Type):
-                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {Min(expect.Type)} to {Max(expect.Type)} (was {element.GetRawText()})."));
+                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {Min(expect.Type)} to {Max(expect.Type)} (was {Shown(element)})."));
                 return;
             case Kind.Number when !element.TryGetDouble(out var number) || !double.IsFinite(number):
                 errors.Add(field, "must be a finite number.");
@@ -93,6 +96,17 @@ public static class JsonContract
 
             Check(property.Value, expect, field, errors, maxErrors);
         }
+    }
+
+    /// <summary>A number with a fractional part (50000.5, 5e-1); 1e99 is whole, merely too large.</summary>
+    private static bool IsFraction(JsonElement element) =>
+        element.TryGetDecimal(out var value) ? value != decimal.Truncate(value) : element.TryGetDouble(out var large) && large != Math.Truncate(large);
+
+    /// <summary>The number as sent, cut short: JSON allows a number of any length.</summary>
+    private static string Shown(JsonElement element)
+    {
+        var text = element.GetRawText();
+        return text.Length > 24 ? text[..24] + "…" : text;
     }
 
     private static bool FitsInteger(JsonElement element, Type type) =>
