@@ -20,10 +20,11 @@ namespace SolarFleet.Grains.Inverters;
 /// its energy ledger; a persistent reminder brings it back after a silo loss. Reads never wait on a poll.
 /// </summary>
 /// <remarks>
-/// Polls are timed by the silo's <see cref="PollSchedule"/> rather than a grain timer each (see there why), and run on
-/// this activation's own task scheduler, interleaved with calls: a slow Pi never holds up a read or a settings change.
+/// Its <see cref="InverterPoller"/> times polls by the silo's <see cref="PollSchedule"/> rather than a grain timer each
+/// (see there why), and runs them on this activation's own task scheduler, interleaved with calls: a slow Pi never holds
+/// up a read or a settings change.
 /// </remarks>
-public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IPollTarget, IDisposable
+public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IPolledInverter, IDisposable
 {
     /// <summary>The reminder that re-activates a registered inverter after its silo died.</summary>
     public const string ReminderName = "keep-polling";
@@ -44,14 +45,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private string _inverterId = string.Empty;
     private InverterMonitor _monitor = null!;
     private ISiteGrain _site = null!;
-    private PollSlot? _pollSlot;
-    private TaskScheduler _scheduler = TaskScheduler.Default;
-    private bool _polling;
-    private bool _dueWhilePolling;
-    private bool _spreadNextPoll;
-    private PiEndpoint? _endpoint;
-    private CancellationTokenSource _pollCancellation = new();
-    private int _generation;
+    private InverterPoller _poller = null!;
 
     public InverterGrain(
         [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
@@ -81,7 +75,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_siteId, _inverterId) = InverterKey.Parse(this.GetPrimaryKeyString());
-        _scheduler = TaskScheduler.Current;
+        _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _time, _options, TaskScheduler.Current, _logger);
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
         _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
@@ -223,7 +217,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             return;
         }
 
-        if (_endpoint is null)
+        if (!_poller.IsRunning)
         {
             // Registered but not polling: a removal that failed half way stopped it. Carry on polling.
             StartPolling(resumed: true);
@@ -234,153 +228,27 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     /// <summary>Orleans disposes the instance when the activation ends.</summary>
-    public void Dispose() => _pollCancellation.Dispose();
+    public void Dispose() => _poller?.Dispose();
 
-    /// <summary>
-    /// Starts (or restarts) the poll cadence. An inverter resuming polls first at a random point of its period, so a
-    /// silo full of them coming back does not poll in lockstep. A new registration or address is polled at once (the
-    /// installer sees at once whether the Pi answers) and spreads its second poll instead.
-    /// </summary>
+    bool IPolledInverter.IsRegistered => _monitor.IsRegistered;
+
+    TimeSpan IPolledInverter.PollPeriod => _monitor.PollPeriod;
+
+    bool IPolledInverter.IsFailing => _monitor.State.ConsecutiveFailures > 0;
+
+    TimeSpan IPolledInverter.NextDelay() => _monitor.NextDelay();
+
+    void IPolledInverter.Apply(PiPollResult result, DateTimeOffset polledAt) => Apply(result, polledAt);
+
     private void StartPolling(bool resumed)
     {
-        var settings = _monitor.Registration.Settings;
-        if (_endpoint is null || _endpoint.Host != settings.Host || _endpoint.Port != settings.Port)
-        {
-            // A poll still out to the old address is abandoned: its answer describes a Pi we no longer poll.
-            CancelPollInFlight();
-            _endpoint = new PiEndpoint(settings.Host, settings.Port);
-        }
-
-        var due = resumed && _options.JitterFirstPoll ? PollBackoff.Jitter(_monitor.PollPeriod, Random.Shared) : TimeSpan.Zero;
-        _spreadNextPoll = !resumed && _options.JitterFirstPoll;
-        _pollSlot ??= _schedule.CreateSlot(this);
-        _pollSlot.Change(due);
+        _poller.Start(_monitor.Registration.Settings, resumed);
 
         // Polling is this grain's job: nothing else keeps it active between calls.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
     }
 
-    private void StopPolling()
-    {
-        CancelPollInFlight();
-        _pollSlot?.Stop();
-        _endpoint = null;
-    }
-
-    private void CancelPollInFlight()
-    {
-        _generation++;
-        _pollCancellation.Cancel();
-        _pollCancellation.Dispose();
-        _pollCancellation = new CancellationTokenSource();
-    }
-
-    /// <summary>Called by the schedule on a timer thread: the poll itself runs on this activation.</summary>
-    void IPollTarget.OnPollDue(long version) =>
-        _ = Task.Factory.StartNew(static state => ((Due)state!).RunAsync(), new Due(this, version), CancellationToken.None, TaskCreationOptions.None, _scheduler);
-
-    private async Task RunDuePollAsync(long version)
-    {
-        if (_pollSlot is not { } slot || !slot.IsCurrent(version))
-        {
-            // Rescheduled or stopped between falling due and running here.
-            return;
-        }
-
-        if (_polling)
-        {
-            // One poll at a time: the running one decides when the next is due.
-            _dueWhilePolling = true;
-            return;
-        }
-
-        if (_endpoint is not { } endpoint || !_monitor.IsRegistered)
-        {
-            return;
-        }
-
-        _polling = true;
-        _dueWhilePolling = false;
-        var generation = _generation;
-        var startedAt = _time.GetUtcNow();
-        try
-        {
-            await PollOnceAsync(endpoint, generation, startedAt);
-        }
-        catch (Exception ex)
-        {
-            // Whatever went wrong with this poll, the next one still comes.
-            LogPollThrew(ex, _siteId, _inverterId);
-        }
-        finally
-        {
-            _polling = false;
-            if (generation == _generation && _monitor.IsRegistered)
-            {
-                // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
-                var due = startedAt + NextDelay() - _time.GetUtcNow();
-                _pollSlot?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero);
-            }
-            else if (_dueWhilePolling)
-            {
-                // Polling restarted (new address) while this poll ran, and the restart's first poll fell due meanwhile.
-                _pollSlot?.Change(TimeSpan.Zero);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The wait after a poll. After the prompt first poll of a new registration it is a random part of the period:
-    /// inverters registered together then poll spread across the period from the second poll on, and none waits
-    /// longer than a period for it.
-    /// </summary>
-    private TimeSpan NextDelay()
-    {
-        var delay = _monitor.NextDelay();
-        var spread = _spreadNextPoll && _monitor.State.ConsecutiveFailures == 0;
-        _spreadNextPoll = false;
-
-        // A failed first poll keeps its backoff as it is: spreading it could retry a failing Pi at once.
-        return spread ? PollBackoff.Jitter(delay, Random.Shared) : delay;
-    }
-
-    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)
-    {
-        PiPollResult result;
-        try
-        {
-            // The token of this poll's generation, taken once: a restart while the poll waits for a slot replaces it.
-            var cancellationToken = _pollCancellation.Token;
-            using (await _gate.EnterAsync(cancellationToken))
-            {
-                if (generation != _generation)
-                {
-                    return;
-                }
-
-                result = await _client.PollAsync(endpoint, _options.Queries, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (generation != _generation)
-        {
-            return;
-        }
-        catch (Exception ex)
-        {
-            // The client reports failures as results; anything thrown is a bug there, and must not stop polling.
-            LogPollThrew(ex, _siteId, _inverterId);
-            result = PiPollResult.Failed(
-                new PiPollFailure(PiFailureKind.NetworkError, ex.Message, 0, 0),
-                _time.GetUtcNow() - startedAt);
-        }
-
-        if (generation != _generation)
-        {
-            return;
-        }
-
-        Apply(result, _time.GetUtcNow());
-    }
+    private void StopPolling() => _poller.Stop();
 
     private void Apply(PiPollResult result, DateTimeOffset polledAt)
     {
@@ -486,12 +354,4 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the state of inverter {SiteId}/{InverterId} failed; it is retried on the next state change")]
     private partial void LogStateWriteFailed(Exception exception, string siteId, string inverterId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Polling inverter {SiteId}/{InverterId} threw instead of returning a failure")]
-    private partial void LogPollThrew(Exception exception, string siteId, string inverterId);
-
-    private sealed record Due(InverterGrain Grain, long Version)
-    {
-        public Task RunAsync() => Grain.RunDuePollAsync(Version);
-    }
 }

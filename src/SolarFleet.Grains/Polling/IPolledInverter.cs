@@ -1,0 +1,22 @@
+using SolarFleet.Protocol.Polling;
+
+namespace SolarFleet.Grains.Polling;
+
+/// <summary>What an <see cref="InverterPoller"/> needs from the inverter it polls for.</summary>
+public interface IPolledInverter
+{
+    /// <summary>Whether the inverter is (still) registered: a poll for an unregistered one is dropped.</summary>
+    bool IsRegistered { get; }
+
+    /// <summary>The poll period, from its settings.</summary>
+    TimeSpan PollPeriod { get; }
+
+    /// <summary>Whether the last poll failed: then the next delay is a backoff, which is not spread.</summary>
+    bool IsFailing { get; }
+
+    /// <summary>The wait after the poll just applied (the period, or a backoff while failing).</summary>
+    TimeSpan NextDelay();
+
+    /// <summary>A poll's result, on the inverter's activation; never called for an abandoned poll.</summary>
+    void Apply(PiPollResult result, DateTimeOffset polledAt);
+}
