@@ -9,8 +9,10 @@ public readonly record struct ReadingDate(DateOnly? Date, string? ClockSkew);
 /// Which date a reading's energy belongs to. By the protocol it is the date of the Pi's TimeStamp (the Pi's local time
 /// of the inverter's last update): at night the Pi still serves the evening's values, and they belong to the evening.
 /// A Pi's clock can be wrong, though, and a TimeStamp is not believed when it is ahead of the site's clock by more than
-/// the tolerance (a Pi set to the wrong zone, a glitch reading 2099) or falls back to an earlier date than the readings
-/// before it (a Pi whose clock was reset). Such a poll is clock-skewed and its date comes from the poll instead: the
+/// the tolerance (a Pi set to the wrong zone, a glitch reading 2099), falls back to an earlier date than the readings
+/// before it (a Pi whose clock was reset), or moves while lagging the site's clock by more than the tolerance (a moving
+/// TimeStamp is the Pi's now, so its clock runs behind: an evening's date at 2 am would take the night's energy back a
+/// day). Such a poll is clock-skewed and its date comes from the poll instead: the
 /// poll's own date when the TimeStamp moved since the previous poll (the values are fresh), the date the values already
 /// belonged to when it did not (old values), and none when there is nothing to tell (the first poll).
 /// </summary>
@@ -38,6 +40,7 @@ public static class ReadingDates
         }
 
         var stampDate = DateOnly.FromDateTime(stamp);
+        var fresh = previousTimestamp is { } previous && previous != stamp;
         string? skew = null;
         if (stamp - siteLocalNow > tolerance)
         {
@@ -51,6 +54,12 @@ public static class ReadingDates
                 CultureInfo.InvariantCulture,
                 $"TimeStamp {stamp:yyyy-MM-dd HH:mm:ss} fell back to a date before {latest:yyyy-MM-dd}, the date of earlier readings");
         }
+        else if (fresh && siteLocalNow - stamp > tolerance)
+        {
+            skew = string.Create(
+                CultureInfo.InvariantCulture,
+                $"TimeStamp {stamp:yyyy-MM-dd HH:mm:ss} moves but is {Describe(siteLocalNow - stamp)} behind the site's clock ({siteLocalNow:yyyy-MM-dd HH:mm:ss})");
+        }
 
         if (skew is null)
         {
@@ -58,7 +67,6 @@ public static class ReadingDates
             return stampDate <= pollDate.AddDays(-daysKept) ? new ReadingDate(null, null) : new ReadingDate(stampDate, null);
         }
 
-        var fresh = previousTimestamp is { } previous && previous != stamp;
         if (!fresh)
         {
             return new ReadingDate(latestReadingDate, skew);

@@ -10,7 +10,9 @@ public static class HealthRules
     /// Judges a successful poll. <paramref name="timestamp"/> is the Pi's TimeStamp (site-local wall time);
     /// <paramref name="siteLocalNow"/> is the poll clock in the site's zone; <paramref name="timestampUnchangedFor"/>
     /// is how long (on the poll clock) the TimeStamp has had its current value. A <paramref name="clockSkewed"/> TimeStamp
-    /// is judged only by whether it moves, never by its value.
+    /// is judged only by whether it moves, never by its value. <paramref name="clockLag"/> is how far the Pi's clock runs
+    /// behind the site's (learned from TimeStamps seen moving, see <see cref="ClockLag"/>): a TimeStamp's age is judged net
+    /// of it, so a Pi whose clock lags by minutes is not stale while its values move.
     /// </summary>
     public static InverterHealth OfGoodPoll(
         int? statusCode,
@@ -18,7 +20,8 @@ public static class HealthRules
         DateTime siteLocalNow,
         TimeSpan timestampUnchangedFor,
         TimeSpan staleAfter,
-        bool clockSkewed = false)
+        bool clockSkewed = false,
+        TimeSpan? clockLag = null)
     {
         var status = InverterStatus.Classify(statusCode);
         if (status == InverterStatusKind.Fault)
@@ -40,13 +43,14 @@ public static class HealthRules
             return generating ? InverterHealth.Online : InverterHealth.Asleep;
         }
 
-        if (DateOnly.FromDateTime(stamp) < DateOnly.FromDateTime(siteLocalNow))
+        var lag = clockLag ?? TimeSpan.Zero;
+        if (DateOnly.FromDateTime(stamp + lag) < DateOnly.FromDateTime(siteLocalNow))
         {
             // The last values the Pi saw are from an earlier day: the inverter has not woken up today.
             return InverterHealth.Asleep;
         }
 
-        var stopped = timestampUnchangedFor >= staleAfter || siteLocalNow - stamp >= staleAfter;
+        var stopped = timestampUnchangedFor >= staleAfter || siteLocalNow - stamp - lag >= staleAfter;
         if (!stopped)
         {
             return InverterHealth.Online;

@@ -112,6 +112,7 @@ public sealed class InverterMonitor
             State.ConsecutiveFailures = 0;
             State.FirstFailureAt = null;
             State.TimestampChangedAt = null;
+            State.ClockLags.Clear();
         }
 
         if ((change & RegistrationChange.PowerTotalUnit) != 0)
@@ -136,6 +137,11 @@ public sealed class InverterMonitor
         State.LastSuccessAt = polledAt;
         if (reading.Timestamp != State.Timestamp || State.TimestampChangedAt is null)
         {
+            if (State.TimestampChangedAt is not null && State.Timestamp is not null && reading.Timestamp is { } moved)
+            {
+                ClockLag.Observe(State.ClockLags, siteLocalNow - moved);
+            }
+
             State.TimestampChangedAt = polledAt;
         }
 
@@ -176,7 +182,8 @@ public sealed class InverterMonitor
             siteLocalNow,
             polledAt - State.TimestampChangedAt.Value,
             _options.StaleAfter,
-            clockSkewed: ledger.ClockSkew is not null);
+            clockSkewed: ledger.ClockSkew is not null,
+            clockLag: ClockLag.Of(State.ClockLags));
         SetHealth(health, polledAt);
 
         const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver

@@ -82,4 +82,8 @@ public sealed class InverterState
     /// <summary>The registration a removed inverter had: its site's zone still dates the rows it holds.</summary>
     [Id(20)]
     public InverterRegistration? RemovedRegistration { get; set; }
+
+    /// <summary>Lags (site clock minus TimeStamp, ticks) of the TimeStamp's last moves: see <see cref="Health.ClockLag"/>.</summary>
+    [Id(21)]
+    public List<long> ClockLags { get; set; } = [];
 }

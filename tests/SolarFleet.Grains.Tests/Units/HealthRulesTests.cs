@@ -55,6 +55,19 @@ public sealed class HealthRulesTests
     }
 
     [Fact]
+    public void A_timestamp_age_is_judged_net_of_the_pi_clocks_lag_so_a_clock_running_behind_is_online()
+    {
+        var lag = TimeSpan.FromMinutes(7);
+        var behind = Noon - lag - TimeSpan.FromSeconds(10);
+        Assert.Equal(InverterHealth.Online, HealthRules.OfGoodPoll(7, behind, Noon, TimeSpan.FromSeconds(20), StaleAfter, clockLag: lag));
+        Assert.Equal(InverterHealth.Stale, HealthRules.OfGoodPoll(7, behind, Noon, TimeSpan.FromSeconds(70), StaleAfter, clockLag: lag));
+        Assert.Equal(InverterHealth.Stale, HealthRules.OfGoodPoll(7, behind, Noon, TimeSpan.FromSeconds(20), StaleAfter));
+
+        // Values four minutes old at a lag of seconds (a long poll period that first saw the last update before dusk).
+        Assert.Equal(InverterHealth.Asleep, HealthRules.OfGoodPoll(3, Noon.AddMinutes(-4), Noon, TimeSpan.Zero, StaleAfter, clockLag: TimeSpan.FromSeconds(8)));
+    }
+
+    [Fact]
     public void Without_a_timestamp_the_status_decides()
     {
         Assert.Equal(InverterHealth.Online, Judge(7, null, TimeSpan.Zero));

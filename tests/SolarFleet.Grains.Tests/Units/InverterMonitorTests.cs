@@ -158,7 +158,49 @@ public sealed class InverterMonitorTests
         Assert.Equal(["GridHZ", "UpTime"], _monitor.Snapshot(Noon).Unsupported);
     }
 
-    private PollOutcome Good(DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null, long uptime = 3600)
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(-180)]
+    [InlineData(-600)]
+    public void A_pi_whose_clock_runs_behind_is_online_while_its_timestamp_moves_and_stale_once_it_stops(int minutesBehind)
+    {
+        // Noon UTC on the poll clock; the Pi's clock (and so its TimeStamp) runs behind, by minutes or by hours. At first
+        // sight an old TimeStamp may be old values; once it moves, its age is the clock's lag.
+        for (var poll = 0; poll < 10; poll++)
+        {
+            var at = Noon.AddSeconds(23 * poll);
+            Good(at, power: 2500, clockOffset: TimeSpan.FromMinutes(minutesBehind));
+            if (poll > 0)
+            {
+                Assert.Equal(InverterHealth.Online, _monitor.State.Health);
+            }
+        }
+
+        var frozen = _monitor.State.Timestamp!.Value;
+        for (var poll = 10; poll < 16; poll++)
+        {
+            Good(Noon.AddSeconds(23 * poll), power: 2500, timestamp: frozen);
+        }
+
+        Assert.Equal(InverterHealth.Stale, _monitor.State.Health);
+    }
+
+    [Fact]
+    public void A_moving_timestamp_hours_behind_the_site_clock_is_clock_skewed_and_its_energy_dated_by_the_poll()
+    {
+        // 02:00 on the site's clock while the Pi says 20:00 the evening before, and keeps moving.
+        var night = new DateTimeOffset(2026, 6, 22, 2, 0, 0, TimeSpan.Zero);
+        Good(night, power: 800, today: 100, clockOffset: TimeSpan.FromHours(-6));
+        Good(night.AddSeconds(23), power: 800, today: 105, clockOffset: TimeSpan.FromHours(-6));
+
+        Assert.NotNull(_monitor.State.ClockSkew);
+        Assert.Contains("behind", _monitor.State.ClockSkew, StringComparison.Ordinal);
+        Assert.Equal(InverterHealth.Online, _monitor.State.Health);
+        Assert.Equal(new DateOnly(2026, 6, 22), _rows.Single().Date);
+    }
+
+    private PollOutcome Good(
+        DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null, long uptime = 3600, TimeSpan? clockOffset = null, DateTime? timestamp = null)
     {
         _rows.Clear();
         var reading = new PiReading
@@ -170,7 +212,7 @@ public sealed class InverterMonitorTests
             GridVoltageV = voltage,
             GridFrequencyHz = 60.0,
             UptimeSeconds = uptime,
-            Timestamp = at.DateTime.AddSeconds(-5),
+            Timestamp = timestamp ?? at.DateTime.AddSeconds(-5) + (clockOffset ?? TimeSpan.Zero),
         };
         return _monitor.OnSuccess(reading, at, _rows);
     }
