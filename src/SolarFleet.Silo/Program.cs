@@ -2,7 +2,7 @@ using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Silo;
 
-/// <summary>The entry point: runs the silo, or stops with the configuration errors it found.</summary>
+/// <summary>The entry point: runs a command (migrate, cluster-certs), or the silo, or stops with the configuration errors it found.</summary>
 public sealed class Program
 {
     private Program()
@@ -11,9 +11,12 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == MigrateCommand.Name)
+        switch (args.FirstOrDefault())
         {
-            return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+            case MigrateCommand.Name:
+                return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+            case ClusterCertsCommand.Name:
+                return await ClusterCertsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
         try

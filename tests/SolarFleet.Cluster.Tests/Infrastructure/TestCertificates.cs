@@ -1,6 +1,5 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using SolarFleet.Silo.Hosting;
 
 namespace SolarFleet.Cluster.Tests.Infrastructure;
 
@@ -48,56 +47,33 @@ public sealed class TestCertificates
     private static TestCertificates Create()
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("solarfleet-tls-").FullName;
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var ca = Authority("CN=SolarFleet test cluster CA", caKey);
+        using var ca = ClusterAuthority.Create("CN=SolarFleet test cluster CA", Now, Lifetime);
         File.WriteAllText(Path.Combine(directory, "ca.crt"), ca.ExportCertificatePem());
-        using var siloKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var silo = Issue("CN=solarfleet-silo", siloKey, ca, caKey);
-        File.WriteAllText(Path.Combine(directory, "tls.crt"), silo.ExportCertificatePem());
-        File.WriteAllText(Path.Combine(directory, "tls.key"), siloKey.ExportPkcs8PrivateKeyPem());
+        WritePem(Issue(ca, ClusterAuthority.SiloSubject), Path.Combine(directory, "tls.crt"), Path.Combine(directory, "tls.key"));
+        var client = Issue(ca, "CN=solarfleet-client");
 
-        var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var clientCertificate = Issue("CN=solarfleet-client", clientKey, ca, caKey);
-        var client = clientCertificate.CopyWithPrivateKey(clientKey);
-
-        using var strangerCaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var strangerCa = Authority("CN=Someone else's CA", strangerCaKey);
-        var strangerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var strangerCertificate = Issue("CN=solarfleet-silo", strangerKey, strangerCa, strangerCaKey);
-        var stranger = strangerCertificate.CopyWithPrivateKey(strangerKey);
+        using var strangerCa = ClusterAuthority.Create("CN=Someone else's CA", Now, Lifetime);
+        var stranger = Issue(strangerCa, ClusterAuthority.SiloSubject);
         var strangerCaPath = Path.Combine(directory, "stranger-ca.crt");
         var strangerCertificatePath = Path.Combine(directory, "stranger.crt");
         var strangerKeyPath = Path.Combine(directory, "stranger.key");
         File.WriteAllText(strangerCaPath, strangerCa.ExportCertificatePem());
-        File.WriteAllText(strangerCertificatePath, strangerCertificate.ExportCertificatePem());
-        File.WriteAllText(strangerKeyPath, strangerKey.ExportPkcs8PrivateKeyPem());
+        WritePem(stranger, strangerCertificatePath, strangerKeyPath);
         return new TestCertificates(directory, client, stranger, strangerCaPath, strangerCertificatePath, strangerKeyPath);
     }
 
-    private static X509Certificate2 Authority(string subject, ECDsa key)
-    {
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = DateTimeOffset.UtcNow;
-        return request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
-    }
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
-    private static X509Certificate2 Issue(string subject, ECDsa key, X509Certificate2 issuer, ECDsa issuerKey)
+    private static TimeSpan Lifetime => TimeSpan.FromDays(30);
+
+    // With the silo's own issuer, which cluster-certs uses.
+    private static X509Certificate2 Issue(X509Certificate2 authority, string subject) =>
+        ClusterAuthority.Issue(authority, subject, Now, Lifetime - TimeSpan.FromDays(1));
+
+    private static void WritePem(X509Certificate2 certificate, string certificatePath, string keyPath)
     {
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        var now = DateTimeOffset.UtcNow;
-        var serial = RandomNumberGenerator.GetBytes(12);
-        var signer = X509SignatureGenerator.CreateForECDsa(issuerKey);
-        return request.Create(issuer.SubjectName, signer, now.AddDays(-1), now.AddDays(30), serial);
+        var (pem, key) = ClusterAuthority.ToPem(certificate);
+        File.WriteAllText(certificatePath, pem);
+        File.WriteAllText(keyPath, key);
     }
 }

@@ -35,6 +35,19 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Migrate_needs_no_cluster_certificates_when_given_the_settings_of_a_silo_on_postgresql()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await postgres.Server.CreateDatabaseAsync("migrate_no_tls", ct);
+
+        // As the migrate Job and compose service run it: the silos' settings, without the cluster TLS files.
+        var run = await SiloExecutable.RunAsync(Limit, "migrate", "--SolarFleet:Storage=Postgres", $"--ConnectionStrings:SolarFleet={database}");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
     public async Task Migrate_against_an_unreachable_database_fails_with_one_line_and_a_non_zero_exit()
     {
         var port = LoopbackPort.Free();
