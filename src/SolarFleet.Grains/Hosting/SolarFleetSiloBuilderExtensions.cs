@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
@@ -12,8 +13,8 @@ namespace SolarFleet.Grains.Hosting;
 public static class SolarFleetSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store and reading
-    /// log (the embedded defaults; a host may register its own first), the silo's poll schedule and its bound on polls in flight, the metrics, and a system clock unless the
+    /// Adds what the SolarFleet grains need: their options, the Pi client, the in-memory ledger store, reading
+    /// log and alert store with its webhook outbox (the embedded defaults; a host may register its own first), the silo's poll schedule and its bound on polls in flight, the metrics, and a system clock unless the
     /// host installed one. Clustering, reminders and the "solarfleet" grain storage are the host's choice. The Pi client
     /// polls what the host's <see cref="TargetPolicy"/> allows (<see cref="TargetPolicy.Default"/> unless it registered
     /// one) and resolves names with its <see cref="IHostResolver"/> (DNS unless it registered one).
@@ -44,6 +45,9 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<IEnergyLedgerStore, MemoryEnergyLedgerStore>();
         services.TryAddSingleton<IReadingLog>(sp =>
             new MemoryReadingLog(sp.GetRequiredService<IOptions<SolarFleetGrainOptions>>().Value.ReadingLogCapacity));
+        services.TryAddSingleton<MemoryAlertStore>();
+        services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<MemoryAlertStore>());
+        services.TryAddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<MemoryAlertStore>());
         services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton<PollSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));

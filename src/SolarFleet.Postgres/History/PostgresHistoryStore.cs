@@ -40,10 +40,7 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
     private readonly ReadingBuffer readings;
     private readonly HistoryMetrics metrics;
     private readonly SemaphoreSlim flushGate = new(1, 1);
-    private readonly Lock healthGate = new();
-    private HistoryHealthStatus status = HistoryHealthStatus.Healthy;
-    private string? lastError;
-    private DateTimeOffset statusSince;
+    private readonly WriteHealth health;
     private CancellationTokenSource? stopping;
     private Task loops = Task.CompletedTask;
     private int disposed;
@@ -61,23 +58,14 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
         dataSource = NpgsqlDataSource.Create(this.options.ConnectionString);
         readings = new ReadingBuffer(this.options.MaxBufferedReadings);
         metrics = new HistoryMetrics(meterFactory, () => (ledger.Count, readings.Count));
-        statusSince = timeProvider.GetUtcNow();
+        health = new WriteHealth(timeProvider);
     }
 
     /// <summary>Rows (ledger and readings) buffered and not yet written.</summary>
     public long Backlog => ledger.Count + readings.Count;
 
     /// <summary>For readiness probes: whether writes reach the database, and since when.</summary>
-    public HistoryHealth Health
-    {
-        get
-        {
-            lock (healthGate)
-            {
-                return new HistoryHealth(status, Backlog, lastError, statusSince);
-            }
-        }
-    }
+    public HistoryHealth Health => health.Snapshot(Backlog);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The row cannot be stored (empty ids, negative energy, coverage outside 0..1).</exception>
@@ -375,37 +363,16 @@ public sealed partial class PostgresHistoryStore : IEnergyLedgerStore, IReadingL
 
     private void MarkDegraded(string kind, int rows, Exception exception)
     {
-        lock (healthGate)
-        {
-            if (status == HistoryHealthStatus.Healthy)
-            {
-                status = HistoryHealthStatus.Degraded;
-                statusSince = timeProvider.GetUtcNow();
-            }
-
-            lastError = $"{exception.GetType().Name}: {exception.Message}";
-        }
-
+        health.Degraded(exception);
         LogFlushFailed(exception, kind, rows);
     }
 
     private void MarkHealthy()
     {
-        DateTimeOffset degradedSince;
-        lock (healthGate)
+        if (health.Healthy() is { } degradedSince)
         {
-            if (status == HistoryHealthStatus.Healthy)
-            {
-                return;
-            }
-
-            degradedSince = statusSince;
-            status = HistoryHealthStatus.Healthy;
-            lastError = null;
-            statusSince = timeProvider.GetUtcNow();
+            LogRecovered(degradedSince);
         }
-
-        LogRecovered(degradedSince);
     }
 
     private static void RequireText(string value, string name)

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
+using SolarFleet.Postgres.Alerts;
 using SolarFleet.Postgres.History;
 using SolarFleet.Postgres.Schema;
 
@@ -42,6 +44,32 @@ public static class PostgresServiceCollectionExtensions
         services.RemoveAll<IReadingLog>();
         services.AddSingleton<IEnergyLedgerStore>(provider => provider.GetRequiredService<PostgresHistoryStore>());
         services.AddSingleton<IReadingLog>(provider => provider.GetRequiredService<PostgresHistoryStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="PostgresAlertStore"/> as the <see cref="IAlertStore"/> and <see cref="IWebhookOutbox"/>,
+    /// replacing any registered before (the embedded in-memory ones). The webhooks it creates deliveries for come from
+    /// <see cref="AlertStoreOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddSolarFleetPostgresAlerts(
+        this IServiceCollection services,
+        string connectionString,
+        Action<PostgresAlertOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddOptions<PostgresAlertOptions>().Configure(options =>
+        {
+            options.ConnectionString = connectionString;
+            configure?.Invoke(options);
+        });
+        services.AddOptions<AlertStoreOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PostgresAlertStore>();
+        services.RemoveAll<IAlertStore>();
+        services.RemoveAll<IWebhookOutbox>();
+        services.AddSingleton<IAlertStore>(provider => provider.GetRequiredService<PostgresAlertStore>());
+        services.AddSingleton<IWebhookOutbox>(provider => provider.GetRequiredService<PostgresAlertStore>());
         return services;
     }
 

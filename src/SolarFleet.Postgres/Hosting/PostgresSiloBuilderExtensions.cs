@@ -12,6 +12,7 @@ using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Postgres.Alerts;
 using SolarFleet.Postgres.Batching;
 using SolarFleet.Postgres.GrainState;
 using SolarFleet.Postgres.History;
@@ -28,14 +29,15 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>
     /// Production storage: cluster membership through the Orleans ADO.NET provider; reminders and grain state
     /// (provider <see cref="SolarFleetStorage.GrainStateProvider"/>) through <see cref="PostgresReminderTable"/> and
-    /// <see cref="PostgresGrainStorage"/>, which keep that provider's tables and batch; and the energy history in the
-    /// <c>solarfleet</c> schema. The schema is migrated in the silo's first lifecycle stage, before
-    /// any provider starts.
+    /// <see cref="PostgresGrainStorage"/>, which keep that provider's tables and batch; and the energy history, the
+    /// alerts and the webhook outbox in the <c>solarfleet</c> schema. The schema is migrated in the silo's first
+    /// lifecycle stage, before any provider starts.
     /// </summary>
     public static ISiloBuilder UseSolarFleetPostgres(
         this ISiloBuilder builder,
         string connectionString,
-        Action<PostgresHistoryOptions>? configureHistory = null)
+        Action<PostgresHistoryOptions>? configureHistory = null,
+        Action<PostgresAlertOptions>? configureAlerts = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -77,6 +79,12 @@ public static class PostgresSiloBuilderExtensions
         {
             var store = provider.GetRequiredService<PostgresHistoryStore>();
             return new SiloStageHook("SolarFleet history store", ServiceLifecycleStage.RuntimeInitialize, store.StartAsync, store.StopAsync);
+        });
+        builder.Services.AddSolarFleetPostgresAlerts(connectionString, configureAlerts);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider =>
+        {
+            var store = provider.GetRequiredService<PostgresAlertStore>();
+            return new SiloStageHook("SolarFleet alert store", ServiceLifecycleStage.RuntimeInitialize, store.StartAsync, store.StopAsync);
         });
         return builder;
     }

@@ -110,17 +110,44 @@ public static class ConfigurationErrors
         }
 
         var networks = options.Polling.AllowedNetworks ?? [];
+        var networksValid = true;
         for (var i = 0; i < networks.Count; i++)
         {
             if (!NetworkRange.TryParse(networks[i], out _, out var problem))
             {
+                networksValid = false;
                 errors.Add(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{PollingOptions.AllowedNetworksSetting}:{i} must be a network in CIDR notation such as 192.168.0.0/16 (was '{networks[i]}': {problem})."));
             }
         }
 
+        // Webhooks connect out on the same policy as polls: judged only once the policy itself is sound.
+        CheckAlerts(errors, options.Alerts, networksValid ? options.Polling.ToPolicy() : null);
         return errors;
+    }
+
+    private static void CheckAlerts(List<string> errors, AlertsOptions alerts, TargetPolicy? policy)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < alerts.Webhooks.Count; i++)
+        {
+            var setting = string.Create(CultureInfo.InvariantCulture, $"{AlertsOptions.WebhooksSetting}:{i}");
+            var webhook = alerts.Webhooks[i];
+            errors.AddRange(webhook.Errors(setting, policy));
+            if (!names.TryAdd(webhook.EffectiveName, i))
+            {
+                errors.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{setting}:Name '{webhook.EffectiveName}' is already the name of {AlertsOptions.WebhooksSetting}:{names[webhook.EffectiveName]}: each webhook needs its own (without a Name, its own URL)."));
+            }
+        }
+
+        errors.AddRange(alerts.Delivery.Problems().Select(problem => $"{AlertsOptions.DeliverySetting}:{problem}."));
+        if (alerts.MaxResolvedInMemory < 0)
+        {
+            errors.Add("SolarFleet:Alerts:MaxResolvedInMemory must be 0 or more.");
+        }
     }
 
     private static void CheckPort(List<string> errors, string setting, int port)

@@ -9,6 +9,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Postgres.Hosting;
@@ -21,6 +22,7 @@ using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Health;
 using SolarFleet.Silo.Telemetry;
+using SolarFleet.Webhooks.Hosting;
 
 namespace SolarFleet.Silo.Hosting;
 
@@ -57,7 +59,11 @@ public static class SolarFleetApp
 
         // One policy for the API, which refuses to register what it refuses, and for the Pi client, which refuses to poll it.
         builder.Services.AddSingleton(options.Polling.ToPolicy());
+        builder.Services.Configure<AlertStoreOptions>(store => store.MaxResolvedInMemory = options.Alerts.MaxResolvedInMemory);
         builder.UseOrleans(silo => ConfigureSilo(silo, options, connectionString, certificates, builder.Configuration));
+
+        // After the silo: the dispatcher starts once the silo and its storage have, and stops before them.
+        builder.Services.AddSolarFleetWebhooks(options.Alerts.ToEndpoints(), options.Alerts.Delivery);
         if (options.Demo.Enabled)
         {
             builder.Services.AddSingleton<DemoFleet>();
@@ -76,6 +82,7 @@ public static class SolarFleetApp
         if (options.Storage == StorageKind.Postgres)
         {
             health.AddCheck<HistoryReadinessCheck>("history", tags: ["ready"]);
+            health.AddCheck<AlertStoreReadinessCheck>("alerts", tags: ["ready"]);
         }
         return builder;
     }
@@ -167,7 +174,10 @@ public static class SolarFleetApp
                 silo.Configure<EndpointOptions>(o => o.GatewayListeningEndpoint = null);
             }
 
-            silo.UseSolarFleetPostgres(connectionString!, history => configuration.GetSection(SolarFleetOptions.Section + ":History").Bind(history));
+            silo.UseSolarFleetPostgres(
+                connectionString!,
+                history => configuration.GetSection(SolarFleetOptions.Section + ":History").Bind(history),
+                alerts => configuration.GetSection(SolarFleetOptions.Section + ":Alerts:Store").Bind(alerts));
         }
     }
 

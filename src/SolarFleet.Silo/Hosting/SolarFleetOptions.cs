@@ -24,4 +24,6 @@ public sealed class SolarFleetOptions
     public DemoOptions Demo { get; set; } = new();
 
     public PollingOptions Polling { get; set; } = new();
+
+    public AlertsOptions Alerts { get; set; } = new();
 }

@@ -27,7 +27,7 @@ public sealed class MigratorTests(PostgresFixture fixture)
     {
         var versions = MigrationScript.All.Select(script => script.Version).ToList();
 
-        Assert.Equal([1, 2, 3, 4, 5], versions);
+        Assert.Equal([1, 2, 3, 4, 5, 6], versions);
         Assert.Equal("0001_orleans_membership", MigrationScript.All[0].Name);
     }
 
@@ -40,7 +40,7 @@ public sealed class MigratorTests(PostgresFixture fixture)
 
         Assert.Equal(MigrationScript.All.Select(script => script.Name), report.Applied);
         Assert.Empty(report.AlreadyApplied);
-        Assert.Equal(5, report.SchemaVersion);
+        Assert.Equal(6, report.SchemaVersion);
         var keys = await Db.ListAsync<string>(connectionString, "SELECT querykey FROM orleansquery", Token);
         Assert.Empty(ProviderQueryKeys.Except(keys));
         var tables = await Db.ListAsync<string>(
@@ -52,6 +52,7 @@ public sealed class MigratorTests(PostgresFixture fixture)
             {
                 "public.orleans_membership", "public.orleans_membership_version", "public.orleans_reminders",
                 "public.orleans_storage", "solarfleet.daily_ledger", "solarfleet.readings", "solarfleet.schema_migrations",
+                "solarfleet.alerts", "solarfleet.webhook_deliveries",
             },
             tables.ToHashSet());
     }
@@ -66,8 +67,8 @@ public sealed class MigratorTests(PostgresFixture fixture)
         var again = await migrator.MigrateAsync(connectionString, Token);
 
         Assert.False(again.ChangedSchema);
-        Assert.Equal(5, again.AlreadyApplied.Count);
-        Assert.Equal(5L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+        Assert.Equal(6, again.AlreadyApplied.Count);
+        Assert.Equal(6L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class MigratorTests(PostgresFixture fixture)
             Task.Run(() => new PostgresMigrator().MigrateAsync(connectionString, Token), Token),
             Task.Run(() => new PostgresMigrator().MigrateAsync(connectionString, Token), Token));
 
-        Assert.Equal(5, reports.Sum(report => report.Applied.Count));
-        Assert.All(reports, report => Assert.Equal(5, report.SchemaVersion));
-        Assert.Equal(5L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+        Assert.Equal(6, reports.Sum(report => report.Applied.Count));
+        Assert.All(reports, report => Assert.Equal(6, report.SchemaVersion));
+        Assert.Equal(6L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class MigratorTests(PostgresFixture fixture)
         await host.StartAsync(Token);
         await host.StopAsync(Token);
 
-        Assert.Equal(5L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+        Assert.Equal(6L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class MigratorTests(PostgresFixture fixture)
 
         await Assert.ThrowsAsync<PostgresException>(() => new PostgresMigrator(scripts, null, null).MigrateAsync(connectionString, Token));
 
-        Assert.Equal(5L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
+        Assert.Equal(6L, await Db.ScalarAsync<long>(connectionString, "SELECT count(*) FROM solarfleet.schema_migrations", Token));
         Assert.Equal(0L, await Db.ScalarAsync<long>(
             connectionString,
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'",
