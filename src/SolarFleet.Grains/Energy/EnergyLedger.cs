@@ -36,6 +36,9 @@ public sealed class EnergyLedger
 
     public double? LifetimeKwh => _state.LifetimeKwh;
 
+    /// <summary>The last PowerTotal (kWh) set aside while a run of them does not follow on from the lifetime kept; null when none is.</summary>
+    public double? OffScaleKwh => _state.OffScale?.LastKwh;
+
     /// <summary>The Pi ("host:port") the ledger's values come from.</summary>
     public string? Source => _state.Source;
 

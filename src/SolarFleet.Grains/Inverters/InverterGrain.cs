@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SolarFleet.Abstractions.Alerts;
 using SolarFleet.Abstractions.Energy;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Persistence;
@@ -33,6 +35,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private readonly IPiClient _client;
     private readonly IEnergyLedgerStore _ledgerStore;
     private readonly IReadingLog _readingLog;
+    private readonly IAlertStore _alertStore;
+    private readonly AlertRuleOptions _alertOptions;
     private readonly SolarFleetMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
@@ -52,17 +56,21 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         IPiClient client,
         IEnergyLedgerStore ledgerStore,
         IReadingLog readingLog,
+        IAlertStore alertStore,
         PollSchedule schedule,
         PollGate gate,
         SolarFleetMetrics metrics,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         IOptions<SolarFleetGrainOptions> options,
+        IOptions<AlertRuleOptions> alertOptions,
         ILogger<InverterGrain> logger)
     {
         _state = state;
         _client = client;
         _ledgerStore = ledgerStore;
         _readingLog = readingLog;
+        _alertStore = alertStore;
+        _alertOptions = alertOptions.Value;
         _schedule = schedule;
         _gate = gate;
         _metrics = metrics;
@@ -78,8 +86,11 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _time, _options, TaskScheduler.Current, _logger);
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
-        _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
+        _monitor = NewMonitor();
         _monitor.MarkWritten(_time.GetUtcNow());
+
+        // Recording is idempotent: what this inverter holds is recorded again, in case the store lost a buffer with a silo.
+        RecordAlerts(_monitor.Alerts.Book.Held(), announce: false);
         if (_monitor.IsRegistered)
         {
             // Resuming (after a failover, a reminder tick or a call): carry on from the persisted state.
@@ -152,6 +163,12 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         try
         {
             // The ledger's recent dates stay, so that adding the same id again continues its day; nothing else does.
+            if (wasRegistered)
+            {
+                _monitor.ResolveAlerts(_time.GetUtcNow(), "the inverter was removed.");
+                RecordAlerts(_monitor.AlertTransitions);
+            }
+
             var ledger = _state.State.Ledger;
             if (ledger.Days.Count > 0)
             {
@@ -167,7 +184,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 _state.State = new InverterState();
             }
 
-            _monitor = new InverterMonitor(_siteId, _inverterId, _state.State, _options);
+            _monitor = NewMonitor();
             await UnregisterReminderAsync();
             if (wasRegistered)
             {
@@ -268,6 +285,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             _ledgerStore.Upsert(row);
         }
 
+        RecordAlerts(_monitor.AlertTransitions);
+
         if (result.Reading is { } good)
         {
             _readingLog.Append(new InverterReadingRecord(
@@ -298,6 +317,20 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         if (outcome.PersistNow)
         {
             _ = PersistInBackgroundAsync();
+        }
+    }
+
+    private InverterMonitor NewMonitor() => new(_siteId, _inverterId, _state.State, _options, _alertOptions);
+
+    private void RecordAlerts(IEnumerable<AlertTransition> transitions, bool announce = true)
+    {
+        foreach (var transition in transitions)
+        {
+            _alertStore.Record(transition);
+            if (announce)
+            {
+                LogAlert(_siteId, _inverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
+            }
         }
     }
 
@@ -348,6 +381,9 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} clock-skewed: {ClockSkew}")]
     private partial void LogClockSkewed(string siteId, string inverterId, string clockSkew);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} alert {Kind} {Transition}: {Summary}")]
+    private partial void LogAlert(string siteId, string inverterId, AlertKind kind, AlertTransitionKind transition, string summary);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
     private partial void LogRemoved(string siteId, string inverterId);

@@ -1,6 +1,8 @@
+using SolarFleet.Abstractions.Alerts;
 using SolarFleet.Abstractions.Energy;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Health;
 using SolarFleet.Grains.Hosting;
@@ -21,12 +23,13 @@ public sealed class InverterMonitor
 {
     private readonly SolarFleetGrainOptions _options;
     private readonly List<DayEnergyState> _changedDays = [];
+    private readonly List<AlertTransition> _alertTransitions = [];
     private TimeZoneInfo? _zone;
     private DateOnly _summaryDate;
     private InverterSummary? _lastSummary;
     private DateTimeOffset? _lastWriteAt;
 
-    public InverterMonitor(string siteId, string inverterId, InverterState state, SolarFleetGrainOptions options)
+    public InverterMonitor(string siteId, string inverterId, InverterState state, SolarFleetGrainOptions options, AlertRuleOptions? alertOptions = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,9 +38,11 @@ public sealed class InverterMonitor
         State = state;
         _options = options;
         Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState, options.ClockSkewTolerance);
+        Alerts = new InverterAlerts(state.AlertTracks, alertOptions ?? new AlertRuleOptions(), siteId, inverterId);
         if ((state.Registration ?? state.RemovedRegistration) is { } registration)
         {
             _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(state));
+            Alerts.Locate(registration);
         }
     }
 
@@ -48,6 +53,11 @@ public sealed class InverterMonitor
     public InverterState State { get; }
 
     public EnergyLedger Ledger { get; }
+
+    public InverterAlerts Alerts { get; }
+
+    /// <summary>The alert transitions of the last poll (or removal), for the alert store.</summary>
+    public IReadOnlyList<AlertTransition> AlertTransitions => _alertTransitions;
 
     public bool IsRegistered => State.Registration is not null;
 
@@ -95,9 +105,15 @@ public sealed class InverterMonitor
             {
                 change |= RegistrationChange.TimeZone;
             }
+
+            if ((previous.Latitude, previous.Longitude) != (registration.Latitude, registration.Longitude))
+            {
+                change |= RegistrationChange.Location;
+            }
         }
 
         _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(registration));
+        Alerts.Locate(registration);
         State.Registration = registration;
         State.RemovedAt = null;
         State.RemovedRegistration = null;
@@ -185,10 +201,12 @@ public sealed class InverterMonitor
             clockSkewed: ledger.ClockSkew is not null,
             clockLag: ClockLag.Of(State.ClockLags));
         SetHealth(health, polledAt);
+        _alertTransitions.Clear();
+        Alerts.OnGoodPoll(FactsOf(reading, ledger.ClockSkew, siteToday, polledAt), polledAt, _alertTransitions);
 
         const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver
             | LedgerEvents.SourceDecided | LedgerEvents.Corrected;
-        var persist = health != previousHealth || skewStarted || (ledger.Events & persistAtOnce) != 0;
+        var persist = health != previousHealth || skewStarted || (ledger.Events & persistAtOnce) != 0 || _alertTransitions.Count > 0;
         var dataAge = reading.Timestamp is { } stamp && ledger.ClockSkew is null ? siteLocalNow - stamp : (TimeSpan?)null;
         return Finish(previousHealth, persist, polledAt, dataAge) with { ClockSkewStarted = skewStarted ? ledger.ClockSkew : null };
     }
@@ -208,7 +226,16 @@ public sealed class InverterMonitor
             State.HealthSince = State.FirstFailureAt;
         }
 
-        return Finish(previousHealth, State.Health != previousHealth, polledAt, dataAge: null);
+        _alertTransitions.Clear();
+        Alerts.OnFailedPoll(State.Health, State.ConsecutiveFailures, State.LastError, polledAt, _alertTransitions);
+        return Finish(previousHealth, State.Health != previousHealth || _alertTransitions.Count > 0, polledAt, dataAge: null);
+    }
+
+    /// <summary>Resolves every open alert (the inverter goes away); the transitions are in <see cref="AlertTransitions"/>.</summary>
+    public void ResolveAlerts(DateTimeOffset now, string why)
+    {
+        _alertTransitions.Clear();
+        Alerts.Book.ResolveAll(now, why, _alertTransitions);
     }
 
     /// <summary>The wait before the next poll: the period, or the backoff while polls fail.</summary>
@@ -282,6 +309,27 @@ public sealed class InverterMonitor
     {
         ArgumentNullException.ThrowIfNull(settings);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}");
+    }
+
+    // The sun is placed only for an inverter that does not generate: the one case where daylight decides anything.
+    private GoodPollFacts FactsOf(PiReading reading, string? clockSkew, DateOnly siteToday, DateTimeOffset polledAt)
+    {
+        var generating = InverterStatus.Classify(reading.StatusCode) is InverterStatusKind.Generating or InverterStatusKind.Syncing;
+        var dark = !generating && State.Health is (InverterHealth.Asleep or InverterHealth.Online);
+        var daylight = Alerts.Daylight;
+        return new GoodPollFacts(
+            State.Health,
+            generating,
+            reading.StatusCode,
+            InverterStatus.Describe(reading.StatusCode),
+            clockSkew,
+            reading.GridVoltageV,
+            reading.GridFrequencyHz,
+            new LifetimeView(reading.PowerTotal is not null, Ledger.LifetimeKwh, Ledger.OffScaleKwh),
+            dark ? daylight.SunUpLongEnough(polledAt) : null,
+            dark ? daylight.ElevationAt(polledAt) : null,
+            daylight.Describe(),
+            Ledger.EnergyOn(siteToday) > 0);
     }
 
     private PollOutcome Finish(InverterHealth previousHealth, bool eventToPersist, DateTimeOffset polledAt, TimeSpan? dataAge)

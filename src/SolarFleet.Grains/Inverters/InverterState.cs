@@ -86,4 +86,8 @@ public sealed class InverterState
     /// <summary>Lags (site clock minus TimeStamp, ticks) of the TimeStamp's last moves: see <see cref="Health.ClockLag"/>.</summary>
     [Id(21)]
     public List<long> ClockLags { get; set; } = [];
+
+    /// <summary>Where each kind of alert stands: see <see cref="Alerts.AlertBook"/>.</summary>
+    [Id(22)]
+    public Dictionary<Abstractions.Alerts.AlertKind, Alerts.AlertTrack> AlertTracks { get; set; } = [];
 }

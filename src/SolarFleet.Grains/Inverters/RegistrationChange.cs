@@ -10,4 +10,7 @@ public enum RegistrationChange
     PollPeriod = 4,
     PowerTotalUnit = 8,
     TimeZone = 16,
+
+    /// <summary>The site's coordinates: where the sun is for daylight alerts.</summary>
+    Location = 32,
 }

@@ -94,9 +94,9 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         await WriteOrReloadAsync();
         _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
         await Fleet.AddSite(SiteId);
-        if (previous is not null && previous.TimeZone != settings.TimeZone)
+        if (previous is not null && (previous.TimeZone, previous.Latitude, previous.Longitude) != (settings.TimeZone, settings.Latitude, settings.Longitude))
         {
-            // An inverter's dates and coverage slots are in its site's zone.
+            // An inverter's dates and coverage slots are in its site's zone, and its daylight is the site's.
             await Task.WhenAll(Inverters.Select(pair => Inverter(pair.Key).Configure(RegistrationOf(pair.Key, pair.Value))));
         }
 
@@ -178,7 +178,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
     public async Task UpsertInverter(string inverterId, InverterSettings settings)
     {
-        var site = RequireSite();
+        RequireSite();
         RegistrationRules.ValidateInverterId(inverterId);
         RegistrationRules.ValidateSettings(settings);
         var isNew = !Inverters.TryGetValue(inverterId, out var held);
@@ -190,7 +190,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         }
 
         // Always passed on: the inverter ignores a repeat, and a repeat heals an inverter that missed an earlier call.
-        await Inverter(inverterId).Configure(new InverterRegistration(SiteId, inverterId, site.TimeZone, settings));
+        await Inverter(inverterId).Configure(RegistrationOf(inverterId, settings));
         if (isNew)
         {
             SchedulePush(force: false);
@@ -222,7 +222,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     public async Task ReplaceInverters(IReadOnlyDictionary<string, InverterSettings> inverters)
     {
         ArgumentNullException.ThrowIfNull(inverters);
-        var site = RequireSite();
+        RequireSite();
         foreach (var (inverterId, settings) in inverters)
         {
             RegistrationRules.ValidateInverterId(inverterId);
@@ -244,7 +244,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         }
 
         var calls = removed.Select(inverterId => Inverter(inverterId).Remove())
-            .Concat(inverters.Select(pair => Inverter(pair.Key).Configure(new InverterRegistration(SiteId, pair.Key, site.TimeZone, pair.Value))));
+            .Concat(inverters.Select(pair => Inverter(pair.Key).Configure(RegistrationOf(pair.Key, pair.Value))));
         await Task.WhenAll(calls);
         foreach (var inverterId in removed)
         {
@@ -294,7 +294,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
     private IInverterGrain Inverter(string inverterId) => GrainFactory.GetGrain<IInverterGrain>(InverterKey.Of(SiteId, inverterId));
 
     private InverterRegistration RegistrationOf(string inverterId, InverterSettings settings) =>
-        new(SiteId, inverterId, Settings!.TimeZone, settings);
+        new(SiteId, inverterId, Settings!.TimeZone, settings, Settings.Latitude, Settings.Longitude);
 
     /// <summary>Takes inverters off the site, remembering them while they hold ledger dates that reports still read from them.</summary>
     private void ForgetInverters(IReadOnlyCollection<string> inverterIds)

@@ -128,6 +128,7 @@ public static class SolarFleetApp
     private static void ConfigureSilo(ISiloBuilder silo, SolarFleetOptions options, string? connectionString, ClusterCertificates? certificates, ConfigurationManager configuration)
     {
         silo.AddSolarFleetGrains(grains => configuration.GetSection(SolarFleetOptions.Section + ":Grains").Bind(grains));
+        silo.Services.Configure<AlertRuleOptions>(configuration.GetSection(AlertRuleOptions.Section));
         var cluster = options.Orleans;
         if (certificates is not null)
         {

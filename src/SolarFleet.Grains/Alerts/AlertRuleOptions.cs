@@ -1,0 +1,37 @@
+using SolarFleet.Abstractions.Alerts;
+
+namespace SolarFleet.Grains.Alerts;
+
+/// <summary>SolarFleet:Alerts — the limits and timings of the alert rules.</summary>
+public sealed class AlertRuleOptions
+{
+    public const string Section = "SolarFleet:Alerts";
+
+    private static readonly Dictionary<AlertKind, AlertTiming> Defaults = new()
+    {
+        // Unreachable and stale already wait for their health rule (failed polls, a TimeStamp stopped for 70 s).
+        [AlertKind.Unreachable] = AlertTiming.Of(TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+        [AlertKind.Stale] = AlertTiming.Of(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5)),
+
+        // Brief fault codes come with grid disturbances; an inverter that stays faulted needs a visit.
+        [AlertKind.Fault] = AlertTiming.Of(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)),
+        [AlertKind.DarkInDaylight] = AlertTiming.Of(TimeSpan.Zero, TimeSpan.FromMinutes(10)),
+        [AlertKind.Underproducing] = AlertTiming.Of(TimeSpan.Zero, TimeSpan.Zero),
+        [AlertKind.ClockSkew] = AlertTiming.Of(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)),
+
+        // A single misread is the ledger's to set aside; a counter that stays off is worth telling.
+        [AlertKind.LifetimeAnomaly] = AlertTiming.Of(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30)),
+        [AlertKind.GridOutOfRange] = AlertTiming.Of(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)),
+    };
+
+    public GridLimits Grid { get; set; } = new();
+
+    public DaylightOptions Daylight { get; set; } = new();
+
+    public UnderproductionOptions Underproduction { get; set; } = new();
+
+    /// <summary>Per kind, replacing the default timing (SolarFleet:Alerts:Timing:GridOutOfRange:RaiseAfter, …).</summary>
+    public Dictionary<AlertKind, AlertTiming> Timing { get; set; } = [];
+
+    public AlertTiming TimingOf(AlertKind kind) => Timing.TryGetValue(kind, out var timing) ? timing : Defaults[kind];
+}

@@ -1,0 +1,22 @@
+namespace SolarFleet.Grains.Alerts;
+
+/// <summary>SolarFleet:Alerts:Underproduction — when an inverter makes clearly less than it should.</summary>
+public sealed class UnderproductionOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The daylight window over which yields are compared.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Below this share of what is expected (0.8: 80 %) over a window, or over a whole day, it is underproducing.</summary>
+    public double Threshold { get; set; } = 0.8;
+
+    /// <summary>At or above this share over a window it is producing again (above the threshold, so it does not flap).</summary>
+    public double ClearThreshold { get; set; } = 0.9;
+
+    /// <summary>Neighbours within this distance are its peers.</summary>
+    public double PeerRadiusKm { get; set; } = 25;
+
+    /// <summary>Fewest peers (with a known DC capacity) for a peer comparison; with fewer, its own clear-sky expectation is used.</summary>
+    public int MinPeers { get; set; } = 5;
+}
