@@ -1,8 +1,10 @@
 using System.Text.Json;
+using SolarFleet.Abstractions.Alerts;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Alerts;
 using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 
@@ -94,4 +96,19 @@ public static class ResourceMapper
 
     public static ProblemResource ToResource(this Problem p) =>
         new(p.SiteId, p.InverterId, Name(p.Health), p.Since, p.StatusCode, p.Detail);
+
+    public static AlertResource ToResource(this Alert a) => new(
+        a.Id,
+        AlertCatalog.NameOf(a.Kind),
+        a.Severity.ToString().ToLowerInvariant(),
+        a.IsOpen ? "open" : "resolved",
+        a.SiteId,
+        a.InverterId,
+        a.RaisedAt,
+        a.ResolvedAt,
+        a.AcknowledgedAt,
+        a.AcknowledgedBy,
+        a.Summary,
+        a.Detail,
+        a.Figures);
 }

@@ -24,16 +24,15 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var role = values.Count == 1 ? keys.Find(values[0]!) : null;
-        if (role is null)
+        var key = values.Count == 1 ? keys.Identify(values[0]!) : null;
+        if (key is not { } found)
         {
             Context.Items[FailureItem] = "The X-Api-Key header does not hold a valid key.";
             return Task.FromResult(AuthenticateResult.Fail("invalid API key"));
         }
 
-        var roleName = role == ApiKeyRole.Admin ? "admin" : "reader";
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, roleName), new Claim(ClaimTypes.Role, roleName)],
+            [new Claim(ClaimTypes.Name, found.Name), new Claim(ClaimTypes.Role, ApiKeyStore.RoleName(found.Role))],
             AuthPolicies.Scheme);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthPolicies.Scheme)));
     }

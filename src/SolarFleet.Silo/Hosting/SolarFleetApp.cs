@@ -18,6 +18,7 @@ using SolarFleet.Silo.Api.Fleet;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.OpenApi;
 using SolarFleet.Silo.Api.Energy;
+using SolarFleet.Silo.Api.Alerts;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Health;
@@ -109,6 +110,7 @@ public static class SolarFleetApp
         api.MapInverterEndpoints();
         api.MapFleetEndpoints();
         api.MapEnergyEndpoints();
+        api.MapAlertEndpoints();
         return app;
     }
 

@@ -28,8 +28,14 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
+    private Dictionary<int, string> InverterIds { get; } = [];
+
+    /// <summary>The inverter id a Pi was last pointed at by <see cref="PointAsync"/>.</summary>
+    public string InverterIdOf(ScriptedPi pi) => InverterIds[pi.Port];
+
     /// <param name="connectionString">A PostgreSQL database, or null for the embedded default.</param>
-    public static async Task<LedgerHost> StartAsync(DateTimeOffset start, string? connectionString)
+    /// <param name="configure">More settings for the host.</param>
+    public static async Task<LedgerHost> StartAsync(DateTimeOffset start, string? connectionString, Action<SolarFleetFactory>? configure = null)
     {
         var clock = new FakeTimeProvider(start);
         var factory = new SolarFleetFactory()
@@ -50,20 +56,22 @@ public sealed class LedgerHost : IAsyncDisposable
                 .With("SolarFleet:History:FlushInterval", "00:00:01");
         }
 
+        configure?.Invoke(factory);
         var host = new LedgerHost(factory, clock);
         await Eventually.Get(() => host.Admin.Get("/readyz"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the silo to be ready");
         return host;
     }
 
-    public async Task AddSiteAsync(string siteId, string timeZone = "UTC")
+    public async Task AddSiteAsync(string siteId, string timeZone = "UTC", double? latitude = null, double? longitude = null)
     {
-        using var response = await Admin.Put($"/api/sites/{siteId}", new { name = $"Home {siteId}", timeZone });
+        using var response = await Admin.Put($"/api/sites/{siteId}", new { name = $"Home {siteId}", timeZone, latitude, longitude });
         Assert.True(response.IsSuccessStatusCode, $"PUT site: {(int)response.StatusCode}");
     }
 
     /// <summary>Registers (or re-addresses) an inverter and waits for the poll that registration makes at once.</summary>
     public async Task PointAsync(string siteId, string inverterId, ScriptedPi pi)
     {
+        InverterIds[pi.Port] = inverterId;
         var polls = pi.Polls;
         using var response = await Admin.Put($"/api/sites/{siteId}/inverters/{inverterId}", pi.Body(PollSeconds));
         Assert.True(response.IsSuccessStatusCode, $"PUT inverter: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");

@@ -3,14 +3,15 @@ using SolarFleet.Silo.Api.Validation;
 namespace SolarFleet.Silo.Api.Routing;
 
 /// <summary>
-/// Every route id (<c>{siteId}</c>, <c>{inverterId}</c>) checked once for the whole API, before any handler or grain
+/// Every route id (<c>{siteId}</c>, <c>{inverterId}</c>, <c>{alertId}</c>) checked once for the whole API, before any handler or grain
 /// sees it: a bad one is a 400 naming it. An endpoint that checks more of its request (marked with
 /// <see cref="ChecksItsRequest"/>: a body, a query) answers that 400 itself, so that one answer names the bad id and
 /// everything else that is wrong (see <see cref="ValidationErrors.Of"/>).
 /// </summary>
 public sealed class RouteIdFilter : IEndpointFilter
 {
-    public static readonly string[] RouteIds = ["siteId", "inverterId"];
+    // Alert ids (version 7 GUIDs in lower case) follow the same rule as the ids people choose.
+    public static readonly string[] RouteIds = ["siteId", "inverterId", "alertId"];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
