@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using SolarFleet.Silo.Tests.Infrastructure;
@@ -126,6 +127,32 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         process.WaitForExit();
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM, as a service manager or Kubernetes does) and waits until it has left.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(timeout, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the process printed a line containing <paramref name="text"/> and returns it. Reads only what it
+    /// printed: the silo is asked nothing.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var line = await Eventually.Get(
+            () => Task.FromResult(OutputLines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal))),
+            found => found is not null,
+            timeout,
+            $"silo {Name} to print '{text}'",
+            _ => "not printed");
+        return line!;
     }
 
     /// <summary>The last lines the process printed, for failure messages.</summary>

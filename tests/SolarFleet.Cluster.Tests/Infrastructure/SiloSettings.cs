@@ -62,6 +62,17 @@ public sealed class SiloSettings
         return new SiloSettings { HttpPort = ports[0], SiloPort = ports[1] };
     }
 
+    /// <summary>A silo on the embedded default (memory storage, a cluster of one) on its own ports, with the known admin key.</summary>
+    public static SiloSettings Memory()
+    {
+        var settings = Embedded();
+        return settings
+            .With("urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.HttpPort}"))
+            .With("SolarFleet:Orleans:SiloPort", settings.SiloPort.ToString(CultureInfo.InvariantCulture))
+            .With("SolarFleet:ApiKeys:0:Key", AdminKey)
+            .With("SolarFleet:ApiKeys:0:Role", "admin");
+    }
+
     /// <summary>
     /// The metrics refresh reads the fleet, site and inverter grains, which alone wakes every grain again within
     /// seconds of a failover. With this it stays out of the way: polling comes back only through the grains themselves.

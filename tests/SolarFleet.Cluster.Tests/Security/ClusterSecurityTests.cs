@@ -64,19 +64,12 @@ public sealed class ClusterSecurityTests(PostgresFixture postgres) : IClassFixtu
         });
     }
 
-    private static SiloSettings Embedded(int gatewayPort)
-    {
-        var settings = SiloSettings.Embedded();
-        return settings
-            .With("urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.HttpPort}"))
-            .With("SolarFleet:Orleans:SiloPort", settings.SiloPort.ToString(CultureInfo.InvariantCulture))
+    private static SiloSettings Embedded(int gatewayPort) =>
+        SiloSettings.Memory()
             .With("SolarFleet:Orleans:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture))
             .With("SolarFleet:Orleans:Tls:CertificatePath", TestCertificates.Shared.SiloCertificatePath)
             .With("SolarFleet:Orleans:Tls:KeyPath", TestCertificates.Shared.SiloKeyPath)
-            .With("SolarFleet:Orleans:Tls:CaPath", TestCertificates.Shared.CaPath)
-            .With("SolarFleet:ApiKeys:0:Key", SiloSettings.AdminKey)
-            .With("SolarFleet:ApiKeys:0:Role", "admin");
-    }
+            .With("SolarFleet:Orleans:Tls:CaPath", TestCertificates.Shared.CaPath);
 
     /// <summary>What an Orleans client gets from the fleet grain through the gateway, or null when it cannot call it.</summary>
     /// <param name="configureTls">The client's TLS settings; null for a client without TLS.</param>

@@ -11,7 +11,8 @@ namespace SolarFleet.Silo.Api.Json;
 /// <summary>
 /// Reads a JSON request body with a size limit, turning every way it can be wrong (too big, not JSON, a field of the
 /// wrong type, a field that does not exist, a key sent twice) into a field-named validation error rather than an
-/// exception. The limit given is the one limit: it is also what the server enforces while the body arrives.
+/// exception. The limit given is the one limit, on the body's own bytes: the server enforces it on a declared
+/// Content-Length, and a body sent without one is counted here as it arrives.
 /// </summary>
 public sealed class JsonBody(IOptions<JsonOptions> json)
 {
@@ -28,7 +29,9 @@ public sealed class JsonBody(IOptions<JsonOptions> json)
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             // The server's own limit (30,000,000 bytes unless told) would otherwise cut bodies this endpoint allows.
-            limit.MaxRequestBodySize = maxBytes;
+            // Kestrel counts a chunked body's framing against it as well, which would refuse bodies within the limit:
+            // without a Content-Length, the body's own bytes are counted below instead.
+            limit.MaxRequestBodySize = request.ContentLength is null ? null : maxBytes;
         }
 
         if (request.ContentLength is { } length && length > maxBytes)
