@@ -90,7 +90,7 @@ public sealed class AlertBook
         {
             track.ClearSince = null;
             track.ConditionSince ??= now;
-            if (track.Open is not null || now - track.ConditionSince.Value < timing.RaiseAfter)
+            if (track.Open is not null || (now - track.ConditionSince.Value < timing.RaiseAfter && !observation.Decisive))
             {
                 return null;
             }

@@ -33,5 +33,8 @@ public sealed class AlertRuleOptions
     /// <summary>Per kind, replacing the default timing (SolarFleet:Alerts:Timing:GridOutOfRange:RaiseAfter, …).</summary>
     public Dictionary<AlertKind, AlertTiming> Timing { get; set; } = [];
 
-    public AlertTiming TimingOf(AlertKind kind) => Timing.TryGetValue(kind, out var timing) ? timing : Defaults[kind];
+    public AlertTiming TimingOf(AlertKind kind) => Timing.TryGetValue(kind, out var timing) ? timing
+        // One window below the threshold may be a passing cloud over this roof alone: it must hold at two window ends.
+        : kind == AlertKind.Underproducing ? AlertTiming.Of(Underproduction.Window, Underproduction.Window)
+        : Defaults[kind];
 }

@@ -1,5 +1,7 @@
 using SolarFleet.Abstractions.Alerts;
 using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Grains.Underproduction;
+using SolarFleet.Solar.Position;
 
 namespace SolarFleet.Grains.Alerts;
 
@@ -12,6 +14,7 @@ public sealed class InverterAlerts
     private readonly AlertRuleOptions _options;
     private readonly AlertBook _book;
     private Daylight? _daylight;
+    private InverterRegistration? _registration;
 
     public InverterAlerts(Dictionary<AlertKind, AlertTrack> tracks, AlertRuleOptions options, string siteId, string inverterId)
     {
@@ -30,7 +33,38 @@ public sealed class InverterAlerts
     {
         ArgumentNullException.ThrowIfNull(registration);
         _daylight = Daylight.For(registration.Latitude, registration.Longitude, registration.TimeZone, _options.Daylight);
+        _registration = registration;
     }
+
+    /// <summary>
+    /// Whether this inverter's yield is compared with its neighbours': it has a DC nameplate and its site its own
+    /// coordinates (a zone's city would make every site of the zone neighbours).
+    /// </summary>
+    public bool ComparesYield => _options.Underproduction.Enabled
+        && _registration is { Settings.DcCapacityW: > 0, Latitude: not null, Longitude: not null };
+
+    public InverterRegistration Registration => _registration ?? throw new InvalidOperationException("The inverter is not registered.");
+
+    /// <summary>Follows the day's energy into windows; the completed daylight windows and days are added to <paramref name="completed"/>.</summary>
+    public void TrackYield(YieldTrack track, DateTimeOffset polledAt, DateOnly siteToday, Func<DateOnly, long> energyOn, TimeZoneInfo zone, ICollection<CompletedYield> completed)
+    {
+        if (!ComparesYield)
+        {
+            return;
+        }
+
+        var before = completed.Count;
+        YieldWindows.Observe(track, polledAt, siteToday, energyOn, _options.Underproduction.Window, zone, completed);
+        if (completed.Count > before && completed is List<CompletedYield> list)
+        {
+            // Windows with a low sun make yields that are mostly noise (and differ with every roof's angle).
+            var site = Daylight.Location!.Point;
+            list.RemoveAll(y => !y.Window.IsDay && SolarPosition.At(site, y.Window.Start + (y.Window.Length / 2)).Elevation < _options.Underproduction.MinSunElevationDegrees);
+        }
+    }
+
+    public void OnUnderproduction(AlertObservation observation, DateTimeOffset now, ICollection<AlertTransition> transitions) =>
+        _book.Observe([observation], now, transitions);
 
     public void OnGoodPoll(in GoodPollFacts facts, DateTimeOffset now, ICollection<AlertTransition> transitions) =>
         _book.Observe(InverterAlertRules.OfGoodPoll(facts, _options, IsOpen), now, transitions);

@@ -19,4 +19,10 @@ public sealed class UnderproductionOptions
 
     /// <summary>Fewest peers (with a known DC capacity) for a peer comparison; with fewer, its own clear-sky expectation is used.</summary>
     public int MinPeers { get; set; } = 5;
+
+    /// <summary>How long after a window ends its peers' yields are gathered: every inverter reports at its first poll after the end.</summary>
+    public TimeSpan PeerSettle { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Windows are compared only while the sun is at least this high at their middle; dimmer ones are noise.</summary>
+    public double MinSunElevationDegrees { get; set; } = 10;
 }

@@ -12,6 +12,7 @@ using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
+using SolarFleet.Grains.Underproduction;
 using SolarFleet.Grains.Validation;
 using SolarFleet.Protocol.Polling;
 
@@ -50,6 +51,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private InverterMonitor _monitor = null!;
     private ISiteGrain _site = null!;
     private InverterPoller _poller = null!;
+    private PeerComparison _peers = null!;
 
     public InverterGrain(
         [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
@@ -86,6 +88,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _time, _options, TaskScheduler.Current, _logger);
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
+        _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString());
         _monitor = NewMonitor();
         _monitor.MarkWritten(_time.GetUtcNow());
 
@@ -286,6 +289,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         }
 
         RecordAlerts(_monitor.AlertTransitions);
+        _peers.Report(_monitor.Registration, _monitor.CompletedYields);
+        _ = JudgeYieldAsync(polledAt);
 
         if (result.Reading is { } good)
         {
@@ -317,6 +322,30 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         if (outcome.PersistNow)
         {
             _ = PersistInBackgroundAsync();
+        }
+    }
+
+    // Off the poll's path: the neighbours' yields are asked for once they have settled, and the verdict applied then.
+    private async Task JudgeYieldAsync(DateTimeOffset now)
+    {
+        try
+        {
+            await _peers.JudgeDueAsync(_monitor.Registration, now, observation =>
+            {
+                if (_monitor.IsRegistered)
+                {
+                    _monitor.OnUnderproduction(observation, _time.GetUtcNow());
+                    RecordAlerts(_monitor.AlertTransitions);
+                    if (_monitor.AlertTransitions.Count > 0)
+                    {
+                        _ = PersistInBackgroundAsync();
+                    }
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            LogPeerComparisonFailed(ex, _siteId, _inverterId);
         }
     }
 
@@ -384,6 +413,9 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} alert {Kind} {Transition}: {Summary}")]
     private partial void LogAlert(string siteId, string inverterId, AlertKind kind, AlertTransitionKind transition, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Comparing the yield of inverter {SiteId}/{InverterId} with its neighbours failed; that window is not judged")]
+    private partial void LogPeerComparisonFailed(Exception exception, string siteId, string inverterId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
     private partial void LogRemoved(string siteId, string inverterId);

@@ -8,6 +8,7 @@ using SolarFleet.Grains.Health;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
+using SolarFleet.Grains.Underproduction;
 using SolarFleet.Grains.Validation;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
@@ -24,6 +25,7 @@ public sealed class InverterMonitor
     private readonly SolarFleetGrainOptions _options;
     private readonly List<DayEnergyState> _changedDays = [];
     private readonly List<AlertTransition> _alertTransitions = [];
+    private readonly List<CompletedYield> _completedYields = [];
     private TimeZoneInfo? _zone;
     private DateOnly _summaryDate;
     private InverterSummary? _lastSummary;
@@ -58,6 +60,9 @@ public sealed class InverterMonitor
 
     /// <summary>The alert transitions of the last poll (or removal), for the alert store.</summary>
     public IReadOnlyList<AlertTransition> AlertTransitions => _alertTransitions;
+
+    /// <summary>The yield windows the last poll completed, to compare with the neighbours'.</summary>
+    public IReadOnlyList<CompletedYield> CompletedYields => _completedYields;
 
     public bool IsRegistered => State.Registration is not null;
 
@@ -203,6 +208,8 @@ public sealed class InverterMonitor
         SetHealth(health, polledAt);
         _alertTransitions.Clear();
         Alerts.OnGoodPoll(FactsOf(reading, ledger.ClockSkew, siteToday, polledAt), polledAt, _alertTransitions);
+        _completedYields.Clear();
+        Alerts.TrackYield(State.YieldTrack, polledAt, siteToday, Ledger.EnergyOn, Zone, _completedYields);
 
         const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver
             | LedgerEvents.SourceDecided | LedgerEvents.Corrected;
@@ -227,8 +234,16 @@ public sealed class InverterMonitor
         }
 
         _alertTransitions.Clear();
+        _completedYields.Clear();
         Alerts.OnFailedPoll(State.Health, State.ConsecutiveFailures, State.LastError, polledAt, _alertTransitions);
         return Finish(previousHealth, State.Health != previousHealth || _alertTransitions.Count > 0, polledAt, dataAge: null);
+    }
+
+    /// <summary>Takes the verdict of a peer comparison; the transitions are in <see cref="AlertTransitions"/>.</summary>
+    public void OnUnderproduction(AlertObservation observation, DateTimeOffset now)
+    {
+        _alertTransitions.Clear();
+        Alerts.OnUnderproduction(observation, now, _alertTransitions);
     }
 
     /// <summary>Resolves every open alert (the inverter goes away); the transitions are in <see cref="AlertTransitions"/>.</summary>

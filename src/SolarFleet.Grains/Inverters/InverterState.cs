@@ -90,4 +90,8 @@ public sealed class InverterState
     /// <summary>Where each kind of alert stands: see <see cref="Alerts.AlertBook"/>.</summary>
     [Id(22)]
     public Dictionary<Abstractions.Alerts.AlertKind, Alerts.AlertTrack> AlertTracks { get; set; } = [];
+
+    /// <summary>The yield window under way, for peer comparison.</summary>
+    [Id(23)]
+    public Underproduction.YieldTrack YieldTrack { get; set; } = new();
 }

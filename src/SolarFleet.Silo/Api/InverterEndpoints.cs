@@ -52,7 +52,7 @@ public static class InverterEndpoints
         HttpContext http, string inverterId, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<InverterRequest>(http.Request, options.Value.Api.MaxBodyBytes, cancellationToken);
-        var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body.Host, body.Port, body.PollSeconds, body.PowerTotalUnit, policy);
+        var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body, policy);
         if (!errors.IsEmpty || settings is null)
         {
             return ApiResults.Invalid(errors);

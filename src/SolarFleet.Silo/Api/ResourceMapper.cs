@@ -25,6 +25,9 @@ public static class ResourceMapper
         s.Settings.Port,
         s.Settings.PollSeconds,
         RequestValidator.UnitName(s.Settings.PowerTotalUnit),
+        s.Settings.DcCapacityW,
+        s.Settings.TiltDegrees,
+        s.Settings.AzimuthDegrees,
         Name(s.Health),
         s.HealthSince,
         s.StatusCode,
@@ -90,7 +93,7 @@ public static class ResourceMapper
             site.Settings.Longitude,
             site.Inverters
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => (FleetDocumentInverter?)new FleetDocumentInverter(pair.Key, pair.Value.Host, pair.Value.Port, pair.Value.PollSeconds, RequestValidator.UnitName(pair.Value.PowerTotalUnit)))
+                .Select(pair => (FleetDocumentInverter?)new FleetDocumentInverter(pair.Key, pair.Value.Host, pair.Value.Port, pair.Value.PollSeconds, RequestValidator.UnitName(pair.Value.PowerTotalUnit), pair.Value.DcCapacityW, pair.Value.TiltDegrees, pair.Value.AzimuthDegrees))
                 .ToList()))
         .ToList());
 

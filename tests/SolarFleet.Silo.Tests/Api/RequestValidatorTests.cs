@@ -1,5 +1,6 @@
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Network;
+using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 
 namespace SolarFleet.Silo.Tests.Api;
@@ -28,10 +29,10 @@ public sealed class RequestValidatorTests
     {
         var errors = new ValidationErrors();
 
-        var settings = RequestValidator.CheckInverter(errors, "", "bad host!", 80, 2, "MWh", TargetPolicy.Default);
+        var settings = RequestValidator.CheckInverter(errors, "", new InverterRequest("bad host!", 80, 2, "MWh", DcCapacityW: 50, TiltDegrees: 91, AzimuthDegrees: 360), TargetPolicy.Default);
 
         Assert.Null(settings);
-        Assert.Equal(["host", "pollSeconds", "port", "powerTotalUnit"], errors.ToDictionary().Keys.Order());
+        Assert.Equal(["azimuthDegrees", "dcCapacityW", "host", "pollSeconds", "port", "powerTotalUnit", "tiltDegrees"], errors.ToDictionary().Keys.Order());
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class RequestValidatorTests
     public void Hosts_may_be_addresses_or_names(string host)
     {
         var errors = new ValidationErrors();
-        var settings = RequestValidator.CheckInverter(errors, "", host, 50000, null, null, TargetPolicy.Default);
+        var settings = RequestValidator.CheckInverter(errors, "", new InverterRequest(host, 50000, null, null), TargetPolicy.Default);
         Assert.True(errors.IsEmpty);
         Assert.Equal(new InverterSettings(host, 50000), settings);
     }
@@ -65,7 +66,7 @@ public sealed class RequestValidatorTests
     {
         var errors = new ValidationErrors();
 
-        var settings = RequestValidator.CheckInverter(errors, "sites[0].inverters[2].", host, 50000, null, null, TargetPolicy.Default);
+        var settings = RequestValidator.CheckInverter(errors, "sites[0].inverters[2].", new InverterRequest(host, 50000, null, null), TargetPolicy.Default);
 
         Assert.Null(settings);
         Assert.Equal(message, Assert.Single(errors.ToDictionary()["sites[0].inverters[2].host"]));
@@ -80,7 +81,7 @@ public sealed class RequestValidatorTests
     {
         var errors = new ValidationErrors();
 
-        var settings = RequestValidator.CheckInverter(errors, "", host, 50000, null, null, TargetPolicy.Default);
+        var settings = RequestValidator.CheckInverter(errors, "", new InverterRequest(host, 50000, null, null), TargetPolicy.Default);
 
         Assert.True(errors.IsEmpty);
         Assert.Equal(stored, settings?.Host);

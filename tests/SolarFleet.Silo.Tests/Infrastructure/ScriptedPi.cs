@@ -71,7 +71,7 @@ public sealed class ScriptedPi : IAsyncDisposable
     /// <summary>Connections served.</summary>
     public int Polls => Volatile.Read(ref _polls);
 
-    public object Body(int pollSeconds = 5) => new { host = "127.0.0.1", port = Port, pollSeconds };
+    public object Body(int pollSeconds = 5, int? dcCapacityW = null) => new { host = "127.0.0.1", port = Port, pollSeconds, dcCapacityW };
 
     public async ValueTask DisposeAsync()
     {

@@ -69,11 +69,11 @@ public sealed class LedgerHost : IAsyncDisposable
     }
 
     /// <summary>Registers (or re-addresses) an inverter and waits for the poll that registration makes at once.</summary>
-    public async Task PointAsync(string siteId, string inverterId, ScriptedPi pi)
+    public async Task PointAsync(string siteId, string inverterId, ScriptedPi pi, int? dcCapacityW = null)
     {
         InverterIds[pi.Port] = inverterId;
         var polls = pi.Polls;
-        using var response = await Admin.Put($"/api/sites/{siteId}/inverters/{inverterId}", pi.Body(PollSeconds));
+        using var response = await Admin.Put($"/api/sites/{siteId}/inverters/{inverterId}", pi.Body(PollSeconds, dcCapacityW));
         Assert.True(response.IsSuccessStatusCode, $"PUT inverter: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
         await Eventually.Get(() => Task.FromResult(pi.Polls), n => n > polls, TimeSpan.FromSeconds(10), $"{siteId}/{inverterId} to poll its Pi");
         await PolledAsync(siteId, inverterId, Clock.GetUtcNow());

@@ -24,4 +24,7 @@ public sealed record FleetDocumentInverter(
     [property: Required, StringLength(RequestValidator.MaxHostLength, MinimumLength = 1)] string? Host,
     [property: Required, Range(InverterSettings.MinPort, InverterSettings.MaxPort)] int? Port,
     [property: Range(InverterSettings.MinPollSeconds, InverterSettings.MaxPollSeconds)] int? PollSeconds,
-    [property: AllowedValues("kWh", "Wh")] string? PowerTotalUnit);
+    [property: AllowedValues("kWh", "Wh")] string? PowerTotalUnit,
+    [property: Range(InverterSettings.MinDcCapacityW, InverterSettings.MaxDcCapacityW)] int? DcCapacityW = null,
+    [property: Range(0, 90)] double? TiltDegrees = null,
+    [property: Range(0, 360)] double? AzimuthDegrees = null) : IInverterFields;

@@ -67,7 +67,7 @@ public static class FleetDocumentValidator
             }
 
             RequestValidator.CheckId(errors, prefix + "id", inverter.Id);
-            var settings = RequestValidator.CheckInverter(errors, prefix, inverter.Host, inverter.Port, inverter.PollSeconds, inverter.PowerTotalUnit, policy);
+            var settings = RequestValidator.CheckInverter(errors, prefix, inverter, policy);
             if (inverter.Id is not null && result.ContainsKey(inverter.Id))
             {
                 errors.Add(prefix + "id", $"'{inverter.Id}' appears more than once in this site.");

@@ -8,6 +8,8 @@ using SolarFleet.Grains.Validation;
 using SolarFleet.Network;
 using SolarFleet.Protocol.Polling;
 
+using SolarFleet.Silo.Api.Contracts;
+
 namespace SolarFleet.Silo.Api.Validation;
 
 /// <summary>The API's rules for ids, sites and inverters. Field names in messages are the JSON names.</summary>
@@ -74,8 +76,10 @@ public static partial class RequestValidator
         return errors.Count == before ? new SiteSettings(name!.Trim(), timeZone!, latitude + 0.0, longitude + 0.0) : null;
     }
 
-    public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, string? host, int? port, int? pollSeconds, string? powerTotalUnit, TargetPolicy policy)
+    public static InverterSettings? CheckInverter(ValidationErrors errors, string prefix, IInverterFields fields, TargetPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(fields);
+        var (host, port, pollSeconds, powerTotalUnit) = (fields.Host, fields.Port, fields.PollSeconds, fields.PowerTotalUnit);
         var before = errors.Count;
         var storedHost = host?.Trim();
         if (string.IsNullOrWhiteSpace(host))
@@ -116,8 +120,24 @@ public static partial class RequestValidator
             errors.Add(prefix + "powerTotalUnit", $"must be \"kWh\" or \"Wh\" (was {Quote(powerTotalUnit)}).");
         }
 
+        if (fields.DcCapacityW is { } capacity && capacity is < InverterSettings.MinDcCapacityW or > InverterSettings.MaxDcCapacityW)
+        {
+            errors.Add(prefix + "dcCapacityW", string.Create(CultureInfo.InvariantCulture, $"must be {InverterSettings.MinDcCapacityW}-{InverterSettings.MaxDcCapacityW} watts (was {capacity})."));
+        }
+
+        if (fields.TiltDegrees is { } tilt && tilt is < 0 or > 90)
+        {
+            errors.Add(prefix + "tiltDegrees", string.Create(CultureInfo.InvariantCulture, $"must be 0-90 degrees from horizontal (was {tilt})."));
+        }
+
+        if (fields.AzimuthDegrees is { } azimuth && azimuth is < 0 or >= 360)
+        {
+            errors.Add(prefix + "azimuthDegrees", string.Create(CultureInfo.InvariantCulture, $"must be at least 0 and below 360 degrees clockwise from north (was {azimuth})."));
+        }
+
+        // -0 is 0, as for coordinates.
         return errors.Count == before
-            ? new InverterSettings(storedHost!, port!.Value, pollSeconds ?? InverterSettings.DefaultPollSeconds, unit)
+            ? new InverterSettings(storedHost!, port!.Value, pollSeconds ?? InverterSettings.DefaultPollSeconds, unit, fields.DcCapacityW, fields.TiltDegrees + 0.0, fields.AzimuthDegrees + 0.0)
             : null;
     }
 

@@ -1,0 +1,67 @@
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Grains.Alerts;
+
+namespace SolarFleet.Grains.Underproduction;
+
+/// <summary>
+/// An inverter's side of peer comparison: it reports each completed window's yield to its cell, and once the window's
+/// peers have had time to report (<see cref="UnderproductionOptions.PeerSettle"/>) asks for theirs and judges.
+/// Pending judgements live in memory: one lost with an activation is a window not judged, never a wrong verdict.
+/// </summary>
+public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions options, string inverterKey)
+{
+    private readonly List<CompletedYield> _pending = [];
+    private bool _judging;
+
+    /// <summary>Reports completed windows of a registered inverter that compares its yield.</summary>
+    public void Report(InverterRegistration registration, IReadOnlyList<CompletedYield> completed)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(completed);
+        if (completed.Count == 0 || registration is not { Settings.DcCapacityW: { } capacity, Latitude: { } latitude, Longitude: { } longitude })
+        {
+            return;
+        }
+
+        var cell = grains.GetGrain<IYieldCellGrain>(YieldCells.KeyOf(latitude, longitude, options.PeerRadiusKm));
+        foreach (var window in completed)
+        {
+            cell.Report(window.Window, new PeerYield(inverterKey, latitude, longitude, window.EnergyWh / (double)capacity)).Ignore();
+            _pending.Add(window);
+        }
+    }
+
+    /// <summary>Judges the windows whose peers have settled by <paramref name="now"/>; each verdict goes to <paramref name="verdict"/>.</summary>
+    public async Task JudgeDueAsync(InverterRegistration registration, DateTimeOffset now, Action<AlertObservation> verdict)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (_judging || _pending.Count == 0 || _pending[0].Window.End + options.PeerSettle > now)
+        {
+            return;
+        }
+
+        if (registration is not { Settings.DcCapacityW: { } capacity, Latitude: { } latitude, Longitude: { } longitude })
+        {
+            _pending.Clear();
+            return;
+        }
+
+        _judging = true;
+        try
+        {
+            var cell = grains.GetGrain<IYieldCellGrain>(YieldCells.KeyOf(latitude, longitude, options.PeerRadiusKm));
+            while (_pending.Count > 0 && _pending[0].Window.End + options.PeerSettle <= now)
+            {
+                var own = _pending[0];
+                _pending.RemoveAt(0);
+                var peers = await cell.PeersAround(own.Window, latitude, longitude, options.PeerRadiusKm, inverterKey);
+                verdict(UnderproductionRules.Judge(own, capacity, peers, options));
+            }
+        }
+        finally
+        {
+            _judging = false;
+        }
+    }
+}
