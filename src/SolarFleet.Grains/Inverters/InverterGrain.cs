@@ -52,6 +52,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private ISiteGrain _site = null!;
     private InverterPoller _poller = null!;
     private PeerComparison _peers = null!;
+    private PollRecorder _recorder = null!;
 
     public InverterGrain(
         [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
@@ -89,11 +90,12 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
         _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString());
+        _recorder = new PollRecorder(_siteId, _inverterId, _ledgerStore, _readingLog, _alertStore, _metrics, _logger);
         _monitor = NewMonitor();
         _monitor.MarkWritten(_time.GetUtcNow());
 
         // Recording is idempotent: what this inverter holds is recorded again, in case the store lost a buffer with a silo.
-        RecordAlerts(_monitor.Alerts.Book.Held(), announce: false);
+        _recorder.RecordAlerts(_monitor.Alerts.Book.Held(), announce: false);
         if (_monitor.IsRegistered)
         {
             // Resuming (after a failover, a reminder tick or a call): carry on from the persisted state.
@@ -169,7 +171,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             if (wasRegistered)
             {
                 _monitor.ResolveAlerts(_time.GetUtcNow(), "the inverter was removed.");
-                RecordAlerts(_monitor.AlertTransitions);
+                _recorder.RecordAlerts(_monitor.AlertTransitions);
             }
 
             var ledger = _state.State.Ledger;
@@ -277,47 +279,9 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             ? _monitor.OnSuccess(reading, polledAt, _changedRows)
             : _monitor.OnFailure(result.Failure ?? new PiPollFailure(PiFailureKind.NetworkError, "The poll returned neither a reading nor a failure.", 0, 0), polledAt);
 
-        _metrics.RecordPoll(result.Failure?.Kind, result.Elapsed);
-        if (outcome.DataAge is { } age)
-        {
-            _metrics.RecordDataAge(age);
-        }
-
-        foreach (var row in _changedRows)
-        {
-            _ledgerStore.Upsert(row);
-        }
-
-        RecordAlerts(_monitor.AlertTransitions);
+        _recorder.Record(result, outcome, _monitor, _changedRows, polledAt);
         _peers.Report(_monitor.Registration, _monitor.CompletedYields);
         _ = JudgeYieldAsync(polledAt);
-
-        if (result.Reading is { } good)
-        {
-            _readingLog.Append(new InverterReadingRecord(
-                _siteId,
-                _inverterId,
-                polledAt,
-                good.Timestamp,
-                good.PowerNowW,
-                good.PowerTodayWh,
-                _monitor.ToKilowattHours(good.PowerTotal),
-                good.StatusCode,
-                good.GridVoltageV,
-                good.GridFrequencyHz,
-                good.UptimeSeconds));
-        }
-
-        if (outcome.ClockSkewStarted is { } skew)
-        {
-            LogClockSkewed(_siteId, _inverterId, skew);
-        }
-
-        if (outcome.HealthChanged)
-        {
-            LogHealthChanged(_siteId, _inverterId, outcome.PreviousHealth, outcome.Health, _monitor.State.StatusCode, _monitor.State.LastError);
-        }
-
         PushSummary(force: false);
         if (outcome.PersistNow)
         {
@@ -335,7 +299,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 if (_monitor.IsRegistered)
                 {
                     _monitor.OnUnderproduction(observation, _time.GetUtcNow());
-                    RecordAlerts(_monitor.AlertTransitions);
+                    _recorder.RecordAlerts(_monitor.AlertTransitions);
                     if (_monitor.AlertTransitions.Count > 0)
                     {
                         _ = PersistInBackgroundAsync();
@@ -350,18 +314,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     private InverterMonitor NewMonitor() => new(_siteId, _inverterId, _state.State, _options, _alertOptions);
-
-    private void RecordAlerts(IEnumerable<AlertTransition> transitions, bool announce = true)
-    {
-        foreach (var transition in transitions)
-        {
-            _alertStore.Record(transition);
-            if (announce)
-            {
-                LogAlert(_siteId, _inverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
-            }
-        }
-    }
 
     private void PushSummary(bool force)
     {
@@ -402,17 +354,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} health {Previous} -> {Health} (status {StatusCode}, last error {LastError})")]
-    private partial void LogHealthChanged(string siteId, string inverterId, InverterHealth previous, InverterHealth health, int? statusCode, string? lastError);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} configured: {Host}:{Port} every {PollSeconds} s ({Change})")]
     private partial void LogConfigured(string siteId, string inverterId, string host, int port, int pollSeconds, RegistrationChange change);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} clock-skewed: {ClockSkew}")]
-    private partial void LogClockSkewed(string siteId, string inverterId, string clockSkew);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} alert {Kind} {Transition}: {Summary}")]
-    private partial void LogAlert(string siteId, string inverterId, AlertKind kind, AlertTransitionKind transition, string summary);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Comparing the yield of inverter {SiteId}/{InverterId} with its neighbours failed; that window is not judged")]
     private partial void LogPeerComparisonFailed(Exception exception, string siteId, string inverterId);

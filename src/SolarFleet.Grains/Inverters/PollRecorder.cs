@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using SolarFleet.Abstractions.Alerts;
+using SolarFleet.Abstractions.Energy;
+using SolarFleet.Abstractions.Health;
+using SolarFleet.Grains.Alerts;
+using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Telemetry;
+using SolarFleet.Protocol.Polling;
+
+namespace SolarFleet.Grains.Inverters;
+
+/// <summary>
+/// Where an applied poll goes besides the grain's own state: poll metrics, changed ledger rows to the history store,
+/// the reading to the reading log, alert transitions to the alert store, and the log lines people read. None of it
+/// waits: each store buffers.
+/// </summary>
+public sealed partial class PollRecorder(
+    string siteId,
+    string inverterId,
+    IEnergyLedgerStore ledgerStore,
+    IReadingLog readingLog,
+    IAlertStore alertStore,
+    SolarFleetMetrics metrics,
+    ILogger logger)
+{
+    public void Record(PiPollResult result, PollOutcome outcome, InverterMonitor monitor, IReadOnlyList<DailyEnergy> changedRows, DateTimeOffset polledAt)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(changedRows);
+        metrics.RecordPoll(result.Failure?.Kind, result.Elapsed);
+        if (outcome.DataAge is { } age)
+        {
+            metrics.RecordDataAge(age);
+        }
+
+        foreach (var row in changedRows)
+        {
+            ledgerStore.Upsert(row);
+        }
+
+        RecordAlerts(monitor.AlertTransitions);
+        if (result.Reading is { } good)
+        {
+            readingLog.Append(new InverterReadingRecord(
+                siteId,
+                inverterId,
+                polledAt,
+                good.Timestamp,
+                good.PowerNowW,
+                good.PowerTodayWh,
+                monitor.ToKilowattHours(good.PowerTotal),
+                good.StatusCode,
+                good.GridVoltageV,
+                good.GridFrequencyHz,
+                good.UptimeSeconds));
+        }
+
+        if (outcome.ClockSkewStarted is { } skew)
+        {
+            LogClockSkewed(siteId, inverterId, skew);
+        }
+
+        if (outcome.HealthChanged)
+        {
+            LogHealthChanged(siteId, inverterId, outcome.PreviousHealth, outcome.Health, monitor.State.StatusCode, monitor.State.LastError);
+        }
+    }
+
+    /// <summary>Hands transitions to the alert store; <paramref name="announce"/> logs each (not when re-recording what is held).</summary>
+    public void RecordAlerts(IEnumerable<AlertTransition> transitions, bool announce = true)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        foreach (var transition in transitions)
+        {
+            alertStore.Record(transition);
+            if (announce)
+            {
+                LogAlert(siteId, inverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} health {Previous} -> {Health} (status {StatusCode}, last error {LastError})")]
+    private partial void LogHealthChanged(string siteId, string inverterId, InverterHealth previous, InverterHealth health, int? statusCode, string? lastError);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} clock-skewed: {ClockSkew}")]
+    private partial void LogClockSkewed(string siteId, string inverterId, string clockSkew);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} alert {Kind} {Transition}: {Summary}")]
+    private partial void LogAlert(string siteId, string inverterId, AlertKind kind, AlertTransitionKind transition, string summary);
+}
