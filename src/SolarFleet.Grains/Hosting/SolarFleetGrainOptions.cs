@@ -23,6 +23,12 @@ public sealed class SolarFleetGrainOptions
     public int MaxPollsInFlight { get; set; } = 1024;
 
     /// <summary>
+    /// The share of those slots that polls of failing inverters (the last poll failed) may hold, at least one: hung
+    /// Pis hold theirs until the poll times out, and must not keep healthy inverters waiting.
+    /// </summary>
+    public double FailingPollShare { get; set; } = 0.25;
+
+    /// <summary>
     /// An inverter writes its state when the silo shuts down, so the next activation starts from its latest
     /// bookkeeping. Off where state does not outlive the process anyway (the embedded in-memory storage, whose own
     /// grains are being deactivated at the same time).

@@ -23,6 +23,10 @@ internal sealed class SolarFleetGrainOptionsValidator : IValidateOptions<SolarFl
         RequireAtLeastOne(options.ReadingLogCapacity, nameof(options.ReadingLogCapacity), failures);
         RequireAtLeastOne(options.MaxFleetProblems, nameof(options.MaxFleetProblems), failures);
         RequireAtLeastOne(options.FleetApplyParallelism, nameof(options.FleetApplyParallelism), failures);
+        if (!(options.FailingPollShare is > 0 and <= 1))
+        {
+            failures.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{nameof(options.FailingPollShare)} must be more than 0 and at most 1 (was {options.FailingPollShare})."));
+        }
         if (options.Queries == Protocol.Queries.PiQuerySet.None)
         {
             failures.Add($"{nameof(options.Queries)} must ask at least one quantity.");

@@ -163,7 +163,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         {
             // The token of this poll's generation, taken once: a restart while the poll waits for a slot replaces it.
             var cancellationToken = _cancellation.Token;
-            using (await _gate.EnterAsync(cancellationToken))
+            using (await _gate.EnterAsync(_inverter.IsFailing, cancellationToken))
             {
                 if (generation != _generation)
                 {

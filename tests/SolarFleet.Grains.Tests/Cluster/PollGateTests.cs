@@ -43,4 +43,48 @@ public sealed class PollGateTests
 
         Assert.All(ports, port => Assert.Equal(1, pis.PollCount(port)));
     }
+
+    [Fact]
+    public async Task Failing_inverters_hold_only_their_share_of_the_slots_and_a_healthy_one_keeps_its_period_beside_them()
+    {
+        var start = new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        var pis = new ScriptedPiClient(time);
+        await using var cluster = await GrainCluster.StartAsync(pis, time, o =>
+        {
+            o.MaxPollsInFlight = 4;
+            o.FailingPollShare = 0.5;
+            o.JitterFirstPoll = false;
+        });
+        await cluster.Site("home").Configure(new SiteSettings("Home", "UTC"));
+
+        // Six Pis refuse their first poll (now failing), then accept and never answer, as a hung Pi does.
+        var hung = Enumerable.Range(53_100, 6).ToList();
+        foreach (var port in hung)
+        {
+            pis.Fail(port, PiFailureKind.ConnectionRefused, "refused");
+        }
+
+        await Task.WhenAll(hung.Select(port => cluster.Site("home").UpsertInverter($"hung-{port}", new InverterSettings("127.0.0.1", port, PollSeconds: 5))));
+        await Eventually.True(() => hung.All(port => pis.PollCount(port) == 1), "every first poll failed");
+        foreach (var port in hung)
+        {
+            pis.Hang(port);
+        }
+
+        const int healthy = 53_200;
+        pis.Answer(healthy, now => new PiReading { StatusCode = 7, PowerNowW = 900, Timestamp = now.UtcDateTime.AddSeconds(-1) });
+        await cluster.Site("home").UpsertInverter("healthy", new InverterSettings("127.0.0.1", healthy, PollSeconds: 5));
+        await Eventually.True(() => pis.PollCount(healthy) == 1, "the healthy Pi's first poll");
+
+        // A minute on: every hung Pi's retry is due and waiting; only two hold slots, and the healthy Pi is polled every period.
+        for (var second = 0; second < 60; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(15), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.True(() => pis.PollCount(healthy) >= 12, $"the healthy Pi polled every 5 s (was {pis.PollCount(healthy)})");
+        Assert.Equal(2, hung.Sum(pis.PollCount) - hung.Count);
+    }
 }
