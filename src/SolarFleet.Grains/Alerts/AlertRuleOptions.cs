@@ -15,7 +15,8 @@ public sealed class AlertRuleOptions
 
         // Brief fault codes come with grid disturbances; an inverter that stays faulted needs a visit.
         [AlertKind.Fault] = AlertTiming.Of(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)),
-        [AlertKind.DarkInDaylight] = AlertTiming.Of(TimeSpan.Zero, TimeSpan.FromMinutes(10)),
+        // An inverter tripped by a grid disturbance waits up to five minutes before it reconnects: dark for ten is real.
+        [AlertKind.DarkInDaylight] = AlertTiming.Of(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)),
         [AlertKind.Underproducing] = AlertTiming.Of(TimeSpan.Zero, TimeSpan.Zero),
         [AlertKind.ClockSkew] = AlertTiming.Of(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)),
 
@@ -31,10 +32,14 @@ public sealed class AlertRuleOptions
     public UnderproductionOptions Underproduction { get; set; } = new();
 
     /// <summary>Per kind, replacing the default timing (SolarFleet:Alerts:Timing:GridOutOfRange:RaiseAfter, …).</summary>
-    public Dictionary<AlertKind, AlertTiming> Timing { get; set; } = [];
+    public Dictionary<AlertKind, AlertTimingOverride> Timing { get; set; } = [];
 
-    public AlertTiming TimingOf(AlertKind kind) => Timing.TryGetValue(kind, out var timing) ? timing
+    public AlertTiming TimingOf(AlertKind kind)
+    {
         // One window below the threshold may be a passing cloud over this roof alone: it must hold at two window ends.
-        : kind == AlertKind.Underproducing ? AlertTiming.Of(Underproduction.Window, Underproduction.Window)
-        : Defaults[kind];
+        var standard = kind == AlertKind.Underproducing ? AlertTiming.Of(Underproduction.Window, Underproduction.Window) : Defaults[kind];
+        return Timing.TryGetValue(kind, out var custom)
+            ? AlertTiming.Of(custom.RaiseAfter ?? standard.RaiseAfter, custom.ClearAfter ?? standard.ClearAfter)
+            : standard;
+    }
 }

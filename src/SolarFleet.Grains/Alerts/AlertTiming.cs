@@ -12,3 +12,11 @@ public sealed class AlertTiming
 
     public static AlertTiming Of(TimeSpan raiseAfter, TimeSpan clearAfter) => new() { RaiseAfter = raiseAfter, ClearAfter = clearAfter };
 }
+
+/// <summary>A configured override of a kind's timing: a value left out keeps the kind's default.</summary>
+public sealed class AlertTimingOverride
+{
+    public TimeSpan? RaiseAfter { get; set; }
+
+    public TimeSpan? ClearAfter { get; set; }
+}

@@ -45,8 +45,9 @@ public sealed class Daylight
         }
 
         var site = Location!.Point;
-        return SolarPosition.IsAbove(site, now, _options.MinElevationDegrees)
-            && SolarPosition.IsAbove(site, now - _options.DarkAfter, _options.MinElevationDegrees);
+        var elevation = _options.MinElevationDegrees + (Location.IsApproximate ? _options.ApproximateMarginDegrees : 0);
+        return SolarPosition.IsAbove(site, now, elevation)
+            && SolarPosition.IsAbove(site, now - _options.DarkAfter, elevation);
     }
 
     /// <summary>The sun's elevation now, in degrees, or null when daylight is not judged.</summary>

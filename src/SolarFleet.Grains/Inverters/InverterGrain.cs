@@ -53,6 +53,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private InverterPoller _poller = null!;
     private PeerComparison _peers = null!;
     private PollRecorder _recorder = null!;
+    private bool _closing;
 
     public InverterGrain(
         [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
@@ -108,6 +109,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _closing = true;
         StopPolling();
         if (_monitor.IsRegistered && (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _options.WriteStateOnShutdown))
         {
@@ -163,6 +165,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     public async Task Remove()
     {
+        // This activation ends with the removal: a peer verdict arriving meanwhile must not raise anything.
+        _closing = true;
         var wasRegistered = _monitor.IsRegistered;
         StopPolling();
         try
@@ -292,13 +296,14 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     // Off the poll's path: the neighbours' yields are asked for once they have settled, and the verdict applied then.
     private async Task JudgeYieldAsync(DateTimeOffset now)
     {
+        var monitor = _monitor;
         try
         {
-            await _peers.JudgeDueAsync(_monitor.Registration, now, observation =>
+            await _peers.JudgeDueAsync(monitor.Registration, now, (observation, at) =>
             {
-                if (_monitor.IsRegistered)
+                if (!_closing && ReferenceEquals(monitor, _monitor) && monitor.IsRegistered)
                 {
-                    _monitor.OnUnderproduction(observation, _time.GetUtcNow());
+                    _monitor.OnUnderproduction(observation, at);
                     _recorder.RecordAlerts(_monitor.AlertTransitions);
                     if (_monitor.AlertTransitions.Count > 0)
                     {

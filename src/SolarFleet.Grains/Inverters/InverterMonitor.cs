@@ -329,8 +329,13 @@ public sealed class InverterMonitor
     // The sun is placed only for an inverter that does not generate: the one case where daylight decides anything.
     private GoodPollFacts FactsOf(PiReading reading, string? clockSkew, DateOnly siteToday, DateTimeOffset polledAt)
     {
-        var generating = InverterStatus.Classify(reading.StatusCode) is InverterStatusKind.Generating or InverterStatusKind.Syncing;
-        var dark = !generating && State.Health is (InverterHealth.Asleep or InverterHealth.Online);
+        // Power decides where the Pi answers it (a "Generating" inverter at 0 W is dark); the status where it does not.
+        // A Pi that answers neither says nothing of the dark.
+        var generating = reading.PowerNowW is { } watts
+            ? watts > 0
+            : InverterStatus.Classify(reading.StatusCode) is InverterStatusKind.Generating or InverterStatusKind.Syncing;
+        var known = reading.PowerNowW is not null || reading.StatusCode is not null;
+        var dark = known && !generating && State.Health is (InverterHealth.Asleep or InverterHealth.Online);
         var daylight = Alerts.Daylight;
         return new GoodPollFacts(
             State.Health,

@@ -72,13 +72,26 @@ public sealed partial class PollRecorder(
         ArgumentNullException.ThrowIfNull(transitions);
         foreach (var transition in transitions)
         {
-            alertStore.Record(transition);
+            try
+            {
+                alertStore.Record(transition);
+            }
+            catch (ArgumentException ex)
+            {
+                // A transition the store refuses must not stop polling, nor an activation.
+                LogAlertRefused(ex, siteId, inverterId, transition.Alert.Kind);
+                continue;
+            }
+
             if (announce)
             {
                 LogAlert(siteId, inverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The alert store refused alert {Kind} of inverter {SiteId}/{InverterId}")]
+    private partial void LogAlertRefused(Exception exception, string siteId, string inverterId, AlertKind kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} health {Previous} -> {Health} (status {StatusCode}, last error {LastError})")]
     private partial void LogHealthChanged(string siteId, string inverterId, InverterHealth previous, InverterHealth health, int? statusCode, string? lastError);

@@ -17,7 +17,11 @@ public interface IYieldCellGrain : IGrainWithStringKey
     [Alias("yields-of"), AlwaysInterleave]
     Task<PeerYield[]> YieldsOf(YieldWindow window);
 
-    /// <summary>The yields of a window within <paramref name="radiusKm"/> of a point, from this cell and its neighbours, without <paramref name="except"/>.</summary>
-    [Alias("peers-around")]
-    Task<PeerYield[]> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except);
+    /// <summary>
+    /// The median of a window's yields within <paramref name="radiusKm"/> of a point, from this cell and its neighbours,
+    /// without <paramref name="except"/>. The neighbours are asked once per window; interleaved, so the cell's
+    /// inverters ask at once.
+    /// </summary>
+    [Alias("peers-around"), AlwaysInterleave]
+    Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except);
 }

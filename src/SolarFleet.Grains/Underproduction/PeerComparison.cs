@@ -10,7 +10,7 @@ namespace SolarFleet.Grains.Underproduction;
 /// </summary>
 public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions options, string inverterKey)
 {
-    private readonly List<CompletedYield> _pending = [];
+    private readonly List<(CompletedYield Window, double Yield)> _pending = [];
     private bool _judging;
 
     /// <summary>Reports completed windows of a registered inverter that compares its yield.</summary>
@@ -18,7 +18,7 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(completed);
-        if (completed.Count == 0 || registration is not { Settings.DcCapacityW: { } capacity, Latitude: { } latitude, Longitude: { } longitude })
+        if (completed.Count == 0 || registration is not { Settings.DcCapacityW: > 0, Latitude: { } latitude, Longitude: { } longitude })
         {
             return;
         }
@@ -26,22 +26,28 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
         var cell = grains.GetGrain<IYieldCellGrain>(YieldCells.KeyOf(latitude, longitude, options.PeerRadiusKm));
         foreach (var window in completed)
         {
-            cell.Report(window.Window, new PeerYield(inverterKey, latitude, longitude, window.EnergyWh / (double)capacity)).Ignore();
-            _pending.Add(window);
+            if (PeerYields.Of(window, registration.Settings, latitude, longitude) is { } yield)
+            {
+                cell.Report(window.Window, new PeerYield(inverterKey, latitude, longitude, yield)).Ignore();
+                _pending.Add((window, yield));
+            }
         }
     }
 
-    /// <summary>Judges the windows whose peers have settled by <paramref name="now"/>; each verdict goes to <paramref name="verdict"/>.</summary>
-    public async Task JudgeDueAsync(InverterRegistration registration, DateTimeOffset now, Action<AlertObservation> verdict)
+    /// <summary>
+    /// Judges the windows whose peers have settled by <paramref name="now"/>; each verdict goes to
+    /// <paramref name="verdict"/> with the window's end as its time, so consecutive windows are exactly a window apart.
+    /// </summary>
+    public async Task JudgeDueAsync(InverterRegistration registration, DateTimeOffset now, Action<AlertObservation, DateTimeOffset> verdict)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(verdict);
-        if (_judging || _pending.Count == 0 || _pending[0].Window.End + options.PeerSettle > now)
+        if (_judging || _pending.Count == 0 || _pending[0].Window.Window.End + options.PeerSettle > now)
         {
             return;
         }
 
-        if (registration is not { Settings.DcCapacityW: { } capacity, Latitude: { } latitude, Longitude: { } longitude })
+        if (registration is not { Latitude: { } latitude, Longitude: { } longitude })
         {
             _pending.Clear();
             return;
@@ -51,12 +57,12 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
         try
         {
             var cell = grains.GetGrain<IYieldCellGrain>(YieldCells.KeyOf(latitude, longitude, options.PeerRadiusKm));
-            while (_pending.Count > 0 && _pending[0].Window.End + options.PeerSettle <= now)
+            while (_pending.Count > 0 && _pending[0].Window.Window.End + options.PeerSettle <= now)
             {
-                var own = _pending[0];
+                var (own, yield) = _pending[0];
                 _pending.RemoveAt(0);
                 var peers = await cell.PeersAround(own.Window, latitude, longitude, options.PeerRadiusKm, inverterKey);
-                verdict(UnderproductionRules.Judge(own, capacity, peers, options));
+                verdict(UnderproductionRules.Judge(own.Window, yield, peers, options), own.Window.End);
             }
         }
         finally

@@ -14,22 +14,24 @@ public static class UnderproductionRules
     /// <summary>Median yields below this (Wh per W over the window, per hour of it) are too dim to compare: 2 % of full sun.</summary>
     public const double MinMedianYieldPerHour = 0.02;
 
-    public static AlertObservation Judge(CompletedYield own, double dcCapacityW, IReadOnlyList<PeerYield> peers, UnderproductionOptions options)
+    /// <param name="window">The window judged.</param>
+    /// <param name="yield">The inverter's own yield over it, as its peers' are (see <see cref="PeerYields.Of"/>).</param>
+    /// <param name="peers">Its neighbours' yields over the same window.</param>
+    /// <param name="options">Thresholds.</param>
+    public static AlertObservation Judge(YieldWindow window, double yield, PeerMedian peers, UnderproductionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(options);
-        if (peers.Count < options.MinPeers || dcCapacityW <= 0)
+        if (peers.Count < options.MinPeers)
         {
             return AlertObservation.Unknown(AlertKind.Underproducing);
         }
 
-        var median = Median(peers.Select(p => p.Yield));
-        if (median < MinMedianYieldPerHour * own.Window.Length.TotalHours)
+        var median = peers.Median;
+        if (median < MinMedianYieldPerHour * window.Length.TotalHours)
         {
             return AlertObservation.Unknown(AlertKind.Underproducing);
         }
 
-        var yield = own.EnergyWh / dcCapacityW;
         var ratio = yield / median;
         if (ratio >= options.ClearThreshold)
         {
@@ -41,7 +43,7 @@ public static class UnderproductionRules
             return AlertObservation.Unknown(AlertKind.Underproducing);
         }
 
-        var over = own.Window.IsDay ? "over the whole day" : string.Create(CultureInfo.InvariantCulture, $"over {own.Window.Start:HH:mm}-{own.Window.End:HH:mm} UTC");
+        var over = window.IsDay ? "over the whole day" : string.Create(CultureInfo.InvariantCulture, $"over {window.Start:HH:mm}-{window.End:HH:mm} UTC");
         return new AlertObservation(
             AlertKind.Underproducing,
             AlertCondition.Present,
@@ -53,20 +55,8 @@ public static class UnderproductionRules
                 ["peerMedianKwhPerKwp"] = Math.Round(median, 4),
                 ["ratio"] = Math.Round(ratio, 3),
                 ["peers"] = peers.Count,
-                ["windowHours"] = Math.Round(own.Window.Length.TotalHours, 2),
+                ["windowHours"] = Math.Round(window.Length.TotalHours, 2),
             },
-            Decisive: own.Window.IsDay);
-    }
-
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+            Decisive: window.IsDay);
     }
 }

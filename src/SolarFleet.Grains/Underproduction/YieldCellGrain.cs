@@ -7,6 +7,7 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(2);
     private readonly Dictionary<YieldWindow, Dictionary<string, PeerYield>> _windows = [];
+    private readonly Dictionary<YieldWindow, Task<PeerYield[]>> _gathered = [];
 
     public Task Report(YieldWindow window, PeerYield yield)
     {
@@ -19,6 +20,7 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
             foreach (var old in _windows.Keys.Where(w => w.End < oldest).ToList())
             {
                 _windows.Remove(old);
+                _gathered.Remove(old);
             }
         }
 
@@ -29,14 +31,27 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
     public Task<PeerYield[]> YieldsOf(YieldWindow window) =>
         Task.FromResult(_windows.TryGetValue(window, out var yields) ? yields.Values.ToArray() : []);
 
-    public async Task<PeerYield[]> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except)
+    public async Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except)
+    {
+        if (!_gathered.TryGetValue(window, out var gathering))
+        {
+            // Every inverter of the cell asks within a poll period of the others: the neighbours are asked once for all.
+            gathering = GatherAsync(window, latitude, longitude, radiusKm);
+            _gathered[window] = gathering;
+        }
+
+        var yields = await gathering;
+        return PeerMedian.Of(yields
+            .Where(p => p.InverterKey != except && GeoDistance.Km(latitude, longitude, p.Latitude, p.Longitude) <= radiusKm)
+            .Select(p => p.Yield));
+    }
+
+    // The cells around this one (every inverter of a cell has the same cells around it for the same radius).
+    private async Task<PeerYield[]> GatherAsync(YieldWindow window, double latitude, double longitude, double radiusKm)
     {
         var self = this.GetPrimaryKeyString();
         var cells = YieldCells.Around(latitude, longitude, radiusKm)
             .Select(key => key == self ? YieldsOf(window) : GrainFactory.GetGrain<IYieldCellGrain>(key).YieldsOf(window));
-        var all = await Task.WhenAll(cells);
-        return all.SelectMany(yields => yields)
-            .Where(p => p.InverterKey != except && GeoDistance.Km(latitude, longitude, p.Latitude, p.Longitude) <= radiusKm)
-            .ToArray();
+        return (await Task.WhenAll(cells)).SelectMany(yields => yields).ToArray();
     }
 }

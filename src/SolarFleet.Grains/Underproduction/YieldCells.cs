@@ -25,7 +25,8 @@ public static class YieldCells
         var size = CellDegrees(radiusKm);
         var row = (int)Math.Floor(latitude / size);
         var column = (int)Math.Floor(longitude / size);
-        var nearPole = Math.Min(89.0, Math.Abs(latitude) + size);
+        // Judged from the cell's poleward edge plus a row, so every point of a cell has the same cells around it.
+        var nearPole = Math.Min(89.0, Math.Max(Math.Abs(row * size), Math.Abs((row + 1) * size)) + size);
         var columns = (int)Math.Min(Math.Ceiling(radiusKm / (KmPerDegree * Math.Cos(nearPole * Math.PI / 180) * size)), 360 / size);
         for (var r = row - 1; r <= row + 1; r++)
         {

@@ -17,4 +17,8 @@ public sealed class YieldTrack
     /// <summary>The window was joined part-way (first poll, after a gap, at midnight): its energy is not the whole window's.</summary>
     [Id(3)]
     public bool Partial { get; set; }
+
+    /// <summary>The date has been followed since its midnight without a gap: only such a day is compared whole.</summary>
+    [Id(4)]
+    public bool DayWhole { get; set; }
 }

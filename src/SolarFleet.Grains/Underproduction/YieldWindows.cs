@@ -30,12 +30,16 @@ public static class YieldWindows
 
         if (siteToday != track.Date)
         {
-            if (siteToday == track.Date.AddDays(1))
+            var unbroken = siteToday == track.Date.AddDays(1) && window.Start <= start + windowLength;
+            if (unbroken && track.DayWhole)
             {
                 completed.Add(new CompletedYield(YieldWindow.Day(track.Date, zone), energyOn(track.Date)));
             }
 
             Restart(track, window, siteToday, todayWh, partial: true);
+
+            // Followed from its midnight: this poll is in the window that holds the new date's start.
+            track.DayWhole = window.Start <= YieldWindow.Day(siteToday, zone).Start;
             return;
         }
 
@@ -51,6 +55,7 @@ public static class YieldWindows
         }
 
         Restart(track, window, siteToday, todayWh, partial: !next);
+        track.DayWhole &= next;
     }
 
     private static void Restart(YieldTrack track, YieldWindow window, DateOnly date, long energyWh, bool partial)

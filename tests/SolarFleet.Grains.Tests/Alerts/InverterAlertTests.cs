@@ -100,9 +100,45 @@ public sealed class InverterAlertTests
             Poll(at, status: 3, power: 0, today: 7160, timestamp: at.DateTime.AddSeconds(-5));
         }
 
+        // A tripped inverter reconnects within five minutes: only ten minutes dark raises.
         var raised = Assert.Single(_seen);
         Assert.Equal("Went dark in daylight", raised.Alert.Summary);
-        Assert.InRange(raised.Alert.RaisedAt, darkAt, darkAt.AddMinutes(5));
+        Assert.Equal(darkAt.AddMinutes(10), raised.Alert.RaisedAt);
+    }
+
+    [Fact]
+    public void A_generating_status_at_zero_watts_at_noon_is_dark_and_a_pi_that_answers_neither_power_nor_status_says_nothing()
+    {
+        var at = Midnight.AddHours(12);
+        for (var t = at; t <= at.AddMinutes(12); t += TimeSpan.FromMinutes(1))
+        {
+            Poll(t, status: 7, power: 0);
+        }
+
+        Assert.Equal(AlertKind.DarkInDaylight, Assert.Single(_seen).Alert.Kind);
+
+        _seen.Clear();
+        _monitor = Monitor(new InverterRegistration("home", "inv-2", Zone, new InverterSettings("127.0.0.1", 62_001), Phoenix.Latitude, Phoenix.Longitude));
+        for (var t = at; t <= at.AddMinutes(30); t += TimeSpan.FromMinutes(1))
+        {
+            _rows.Clear();
+            _monitor.OnSuccess(new PiReading { Timestamp = t.DateTime.AddSeconds(-5), GridVoltageV = 240 }, t, _rows);
+            _seen.AddRange(_monitor.AlertTransitions);
+        }
+
+        Assert.Empty(_seen);
+    }
+
+    [Fact]
+    public void A_timing_override_of_one_value_keeps_the_other_at_its_default()
+    {
+        var options = new AlertRuleOptions();
+        options.Timing[AlertKind.GridOutOfRange] = new AlertTimingOverride { RaiseAfter = TimeSpan.FromMinutes(5) };
+
+        var timing = options.TimingOf(AlertKind.GridOutOfRange);
+
+        Assert.Equal(TimeSpan.FromMinutes(5), timing.RaiseAfter);
+        Assert.Equal(TimeSpan.FromMinutes(10), timing.ClearAfter);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using SolarFleet.Abstractions.Alerts;
+using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Underproduction;
+using SolarFleet.Solar;
+using SolarFleet.Solar.Sky;
 
 namespace SolarFleet.Grains.Tests.Alerts;
 
@@ -39,12 +42,17 @@ public sealed class UnderproductionTests
         Poll(Noon.AddHours(4).AddSeconds(5), 16_500);
         Assert.Empty(completed);
 
-        // The first poll of a new date closes the day.
-        Poll(Noon.AddHours(12).AddSeconds(5), 30);
-        var day = Assert.Single(completed);
-        Assert.True(day.Window.IsDay);
-        Assert.Equal(today.ToDateTime(TimeOnly.MinValue), day.Window.Start.UtcDateTime);
-        Assert.Equal(16_500, day.EnergyWh);
+        // A day joined part-way is not compared whole; one followed from midnight to midnight is, at the next date's first poll.
+        Poll(Noon.AddHours(12).AddSeconds(5), 0);
+        Assert.Empty(completed);
+        for (var hour = 1; hour <= 24; hour++)
+        {
+            Poll(Noon.AddHours(12 + hour).AddSeconds(5), hour < 24 ? hour * 1_000 : 0);
+        }
+
+        var day = Assert.Single(completed, c => c.Window.IsDay);
+        Assert.Equal(today.AddDays(1).ToDateTime(TimeOnly.MinValue), day.Window.Start.UtcDateTime);
+        Assert.Equal(23_000, day.EnergyWh);
     }
 
     [Fact]
@@ -77,8 +85,8 @@ public sealed class UnderproductionTests
     [Fact]
     public void A_whole_day_below_its_peers_is_decisive()
     {
-        var day = new CompletedYield(new YieldWindow(Noon.Date, TimeSpan.FromDays(1)), 8_000);
-        var verdict = UnderproductionRules.Judge(day, 4_000, Peers(5.1, 5.3, 4.9, 5.0, 5.2), Options);
+        var day = new YieldWindow(Noon.Date, TimeSpan.FromDays(1));
+        var verdict = UnderproductionRules.Judge(day, 8_000 / 4_000.0, PeerMedian.Of([5.1, 5.3, 4.9, 5.0, 5.2]), Options);
 
         Assert.Equal(AlertCondition.Present, verdict.Condition);
         Assert.True(verdict.Decisive);
@@ -108,6 +116,26 @@ public sealed class UnderproductionTests
     }
 
     [Fact]
+    public void An_east_facing_array_in_the_afternoon_yields_as_its_south_facing_neighbour_once_scaled_by_clear_sky_light()
+    {
+        var site = new GeoPoint(33.45, -112.07);
+        var window = new YieldWindow(new DateTimeOffset(2026, 6, 21, 21, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1));
+        var east = new PanelOrientation(25, 90);
+        var reference = new PanelOrientation(20, 180);
+
+        // Both arrays convert 80 % of their clear-sky light; the east roof simply gets less of it after noon.
+        long Made(PanelOrientation o) => (long)(4_000 * 0.8 * ClearSky.Insolation(site, window.Start, window.End, o) / 1000);
+        var eastWh = Made(east);
+        var southWh = Made(reference);
+        Assert.True(eastWh < southWh * 0.8, $"east {eastWh} Wh, south {southWh} Wh");
+
+        var eastYield = PeerYields.Of(new CompletedYield(window, eastWh), new InverterSettings("127.0.0.1", 62_000, DcCapacityW: 4_000, TiltDegrees: 25, AzimuthDegrees: 90), site.Latitude, site.Longitude);
+        var southYield = PeerYields.Of(new CompletedYield(window, southWh), new InverterSettings("127.0.0.1", 62_001, DcCapacityW: 4_000), site.Latitude, site.Longitude);
+        Assert.NotNull(eastYield);
+        Assert.InRange(eastYield.Value / southYield!.Value, 0.98, 1.02);
+    }
+
+    [Fact]
     public void An_alert_needs_two_windows_below_unless_the_day_decides()
     {
         var options = new AlertRuleOptions();
@@ -127,8 +155,5 @@ public sealed class UnderproductionTests
     }
 
     private static AlertObservation Judge(long ownWh, int capacityW, params double[] peers) =>
-        UnderproductionRules.Judge(new CompletedYield(new YieldWindow(Noon, TimeSpan.FromHours(1)), ownWh), capacityW, Peers(peers), Options);
-
-    private static PeerYield[] Peers(params double[] yields) =>
-        yields.Select((y, i) => new PeerYield($"home/p{i}", 33.4, -112.0, y)).ToArray();
+        UnderproductionRules.Judge(new YieldWindow(Noon, TimeSpan.FromHours(1)), ownWh / (double)capacityW, PeerMedian.Of(peers), Options);
 }
