@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SolarFleet.Simulator.Cli;
-using SolarFleet.Simulator.Faults;
 using SolarFleet.Simulator.Hosting;
 using SolarFleet.Simulator.Time;
 
@@ -44,9 +43,9 @@ catch (InvalidOperationException e)
 
 await using (simulator)
 {
-    foreach (var (index, modes) in parsed.Faults)
+    foreach (var (index, request) in parsed.Faults)
     {
-        simulator.Pis[index].Faults = PiFaults.Of(modes);
+        simulator.Pis[index].Faults = request.At(parsed.Site, time.GetUtcNow());
     }
 
     var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
+using SolarFleet.Benchmarks.Detection;
 using SolarFleet.Benchmarks.Fleet;
 
-// "fleet ..." runs the fleet-scale benchmark; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// "fleet ..." runs the fleet-scale benchmark, "detect ..." the alert detection benchmark; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["fleet", ..])
 {
     using var stop = new CancellationTokenSource();
@@ -12,6 +13,11 @@ if (args is ["fleet", ..])
         stop.Cancel();
     };
     return await FleetCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+}
+
+if (args is ["detect", ..])
+{
+    return await DetectionCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(FleetCommand).Assembly).Run(args);

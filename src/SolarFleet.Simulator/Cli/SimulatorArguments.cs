@@ -3,6 +3,7 @@ using SolarFleet.Simulator.Faults;
 using SolarFleet.Simulator.Hosting;
 using SolarFleet.Simulator.Inverter;
 using SolarFleet.Simulator.Sites;
+using SolarFleet.Simulator.Solar;
 
 namespace SolarFleet.Simulator.Cli;
 
@@ -11,7 +12,10 @@ internal sealed record SimulatorArguments
 {
     public const string Usage =
         "usage: SolarFleet.Simulator [--host 127.0.0.1] [--base-port 50000|0] [--pis 1] [--speed N] [--start HH:mm] "
-        + "[--lat 37.4 --lon -122.1 --tz America/Los_Angeles] [--seed S] [--total-unit kwh|wh] [--fault N=mode[+mode...]]...";
+        + "[--lat 37.4 --lon -122.1 --tz America/Los_Angeles] [--seed S] [--total-unit kwh|wh] [--clouds COVER]\n"
+        + "       [--fault N=mode[:value][@HH:mm][+mode...]]...\n"
+        + "  inverter faults: dark[@HH:mm] (all day, or from a local time), derate:PERCENT_KEPT[@HH:mm], shade:PERCENT_LOST[@HH:mm after],\n"
+        + "  clock:HOURS (-2.5: behind), grid-v:VOLTS[@HH:mm], total-back:KWH[@HH:mm]; --clouds 0-1 drifts one cloud field over every site";
 
     private static readonly Dictionary<string, PiFaultModes> FaultNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,6 +32,12 @@ internal sealed record SimulatorArguments
         ["fault-status"] = PiFaultModes.FaultStatus,
         ["single-client"] = PiFaultModes.SingleClient,
         ["stale"] = PiFaultModes.StaleTimeStamp,
+        ["dark"] = PiFaultModes.Dark,
+        ["derate"] = PiFaultModes.Derated,
+        ["shade"] = PiFaultModes.Shading,
+        ["clock"] = PiFaultModes.ClockOff,
+        ["grid-v"] = PiFaultModes.GridOutOfRange,
+        ["total-back"] = PiFaultModes.PowerTotalBackwards,
     };
 
     public required PiSimulatorOptions Options { get; init; }
@@ -39,7 +49,7 @@ internal sealed record SimulatorArguments
     public TimeOnly? StartLocal { get; init; }
 
     /// <summary>Faults to set per Pi index once the simulator runs.</summary>
-    public required IReadOnlyDictionary<int, PiFaultModes> Faults { get; init; }
+    public required IReadOnlyDictionary<int, FaultRequest> Faults { get; init; }
 
     public SimulatedSite Site => Options.Sites[0];
 
@@ -72,7 +82,8 @@ internal sealed record SimulatorArguments
         var latitude = SimulatedSite.Default.Latitude;
         var longitude = SimulatedSite.Default.Longitude;
         var zone = SimulatedSite.Default.TimeZoneId;
-        var faults = new Dictionary<int, PiFaultModes>();
+        var faults = new Dictionary<int, FaultRequest>();
+        double? clouds = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -116,8 +127,16 @@ internal sealed record SimulatorArguments
                     };
                     break;
                 case "--fault":
-                    var (index, modes) = ParseFault(value);
-                    faults[index] = faults.GetValueOrDefault(index) | modes;
+                    var (index, request) = ParseFault(value, faults);
+                    faults[index] = request;
+                    break;
+                case "--clouds":
+                    clouds = ParseDouble(name, value);
+                    if (clouds is < 0 or > 1)
+                    {
+                        throw new ArgumentException("--clouds is the share of the sky covered, 0 to 1.");
+                    }
+
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.");
@@ -137,6 +156,7 @@ internal sealed record SimulatorArguments
             Seed = seed,
             PowerTotalFormat = format,
             Sites = [new SimulatedSite("site", latitude, longitude, zone)],
+            Clouds = clouds is { } cover ? new CloudField(seed, cover) : null,
         };
         options.Validate();
         foreach (var index in faults.Keys.Where(index => index >= pis))
@@ -147,23 +167,74 @@ internal sealed record SimulatorArguments
         return new SimulatorArguments { Options = options, Speed = speed, StartLocal = start, Faults = faults };
     }
 
-    private static (int Index, PiFaultModes Modes) ParseFault(string value)
+    // A second --fault for the same Pi adds to its first: modes add up, later values and starts win.
+    private static (int Index, FaultRequest Request) ParseFault(string value, Dictionary<int, FaultRequest> earlier)
     {
         var parts = value.Split('=', 2);
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
-            throw new ArgumentException($"--fault wants N=mode[+mode...], not '{value}'.");
+            throw new ArgumentException($"--fault wants N=mode[:value][@HH:mm][+mode...], not '{value}'.");
         }
 
-        var modes = PiFaultModes.None;
-        foreach (var mode in parts[1].Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var faults = earlier.GetValueOrDefault(index)?.Faults ?? PiFaults.None;
+        var since = earlier.GetValueOrDefault(index)?.SinceLocal;
+        foreach (var token in parts[1].Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            modes |= FaultNames.TryGetValue(mode, out var known)
-                ? known
+            var (mode, argument, at) = SplitMode(token);
+            var known = FaultNames.TryGetValue(mode, out var flag)
+                ? flag
                 : throw new ArgumentException($"Unknown fault '{mode}'; known: {string.Join(", ", FaultNames.Keys)}.");
+            faults = WithParameter(faults with { Modes = faults.Modes | known }, known, token, argument);
+            if (at is { } local)
+            {
+                // Shading recurs every afternoon from its local time; every other start is one instant.
+                faults = known == PiFaultModes.Shading ? faults with { ShadedAfter = local } : faults;
+                since = known == PiFaultModes.Shading ? since : local;
+            }
         }
 
-        return modes == PiFaultModes.None ? throw new ArgumentException($"--fault {value} names no fault.") : (index, modes);
+        return faults.Modes == PiFaultModes.None ? throw new ArgumentException($"--fault {value} names no fault.") : (index, new FaultRequest(faults, since));
+    }
+
+    // "derate:70@12:00" is the mode, its value and the local time it starts.
+    private static (string Mode, string? Argument, TimeOnly? At) SplitMode(string token)
+    {
+        var at = (TimeOnly?)null;
+        var rest = token;
+        var atSign = token.IndexOf('@', StringComparison.Ordinal);
+        if (atSign >= 0)
+        {
+            at = TimeOnly.TryParseExact(token[(atSign + 1)..], ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                ? t
+                : throw new ArgumentException($"--fault {token}: the time after @ must be HH:mm.");
+            rest = token[..atSign];
+        }
+
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (rest, null, at) : (rest[..colon], rest[(colon + 1)..], at);
+    }
+
+    private static PiFaults WithParameter(PiFaults faults, PiFaultModes mode, string token, string? argument)
+    {
+        if (argument is null)
+        {
+            return mode is PiFaultModes.Derated or PiFaultModes.Shading or PiFaultModes.ClockOff or PiFaultModes.GridOutOfRange
+                ? throw new ArgumentException($"--fault {token} needs a value, e.g. derate:70, shade:40, clock:3, grid-v:258.")
+                : faults;
+        }
+
+        var number = double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
+            ? n
+            : throw new ArgumentException($"--fault {token}: '{argument}' is not a number.");
+        return mode switch
+        {
+            PiFaultModes.Derated when number is > 0 and < 100 => faults with { DeratedTo = number / 100 },
+            PiFaultModes.Shading when number is > 0 and <= 100 => faults with { ShadingLoss = number / 100 },
+            PiFaultModes.ClockOff when Math.Abs(number) <= 48 => faults with { ClockOffset = TimeSpan.FromHours(number) },
+            PiFaultModes.GridOutOfRange when number is > 0 and < 1000 => faults with { GridVoltageV = number },
+            PiFaultModes.PowerTotalBackwards when number > 0 => faults with { PowerTotalDropKwh = number },
+            _ => throw new ArgumentException($"--fault {token}: '{argument}' is out of range for this fault."),
+        };
     }
 
     private static int ParseInt(string name, string value) =>

@@ -44,4 +44,25 @@ public enum PiFaultModes
 
     /// <summary>The Pi stops seeing inverter updates: values and TimeStamp freeze while the inverter keeps producing.</summary>
     StaleTimeStamp = 1 << 12,
+
+    /// <summary>
+    /// From <see cref="PiFaults.Since"/> the inverter is dark (breaker off, dead without a fault code): one that has
+    /// not woken yet does not wake, keeping yesterday's values; one awake goes to standby and stops updating.
+    /// </summary>
+    Dark = 1 << 13,
+
+    /// <summary>From <see cref="PiFaults.Since"/> the inverter makes <see cref="PiFaults.DeratedTo"/> of what it would.</summary>
+    Derated = 1 << 14,
+
+    /// <summary>Every day after <see cref="PiFaults.ShadedAfter"/> (site-local) it loses <see cref="PiFaults.ShadingLoss"/> of its output.</summary>
+    Shading = 1 << 15,
+
+    /// <summary>The Pi's TimeStamp is off by <see cref="PiFaults.ClockOffset"/> (a wrong clock or time zone on the Pi).</summary>
+    ClockOff = 1 << 16,
+
+    /// <summary>From <see cref="PiFaults.Since"/> GridV reads about <see cref="PiFaults.GridVoltageV"/>.</summary>
+    GridOutOfRange = 1 << 17,
+
+    /// <summary>From <see cref="PiFaults.Since"/> PowerTotal reads <see cref="PiFaults.PowerTotalDropKwh"/> less than the true lifetime.</summary>
+    PowerTotalBackwards = 1 << 18,
 }

@@ -72,7 +72,7 @@ public sealed class PiSimulator : IAsyncDisposable
             var seed = DeterministicNoise.Mix(((ulong)options.Seed * FleetSeedMultiplier) + (ulong)i);
             var peakWatts = options.ArrayPeakWatts * (0.95 + (0.1 * DeterministicNoise.Uniform(seed, 0, PeakStream)));
             var lifetimeWh = (2_000 + (28_000 * DeterministicNoise.Uniform(seed, 0, LifetimeStream))) * 1000;
-            var inverter = new InverterModel(site, seed, peakWatts, lifetimeWh, origin);
+            var inverter = new InverterModel(site, seed, peakWatts, lifetimeWh, origin, options.Clouds);
             var listener = new PiListener(sockets[i], sessions, acceptFailures, logger, stopping.Token);
             pis.Add(new SimulatedPi(i, site, seed, inverter, listener, options, time));
         }

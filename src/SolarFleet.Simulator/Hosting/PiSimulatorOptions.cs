@@ -1,6 +1,7 @@
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Simulator.Inverter;
 using SolarFleet.Simulator.Sites;
+using SolarFleet.Simulator.Solar;
 
 namespace SolarFleet.Simulator.Hosting;
 
@@ -26,6 +27,9 @@ public sealed record PiSimulatorOptions
     public long Seed { get; init; } = 1;
 
     public PowerTotalFormat PowerTotalFormat { get; init; } = PowerTotalFormat.KilowattHours;
+
+    /// <summary>One sky over every site, so neighbours see the same clouds; null: each Pi has weather of its own.</summary>
+    public CloudField? Clouds { get; init; }
 
     /// <summary>Array output with the sun overhead (each Pi varies it by up to ±5 %), capped at 4,000 W AC.</summary>
     public double ArrayPeakWatts { get; init; } = 4400;

@@ -63,6 +63,7 @@ public sealed class SimulatedPi
                 var now = Time.GetUtcNow();
                 _inverter.SetFaultStatus(value.Has(PiFaultModes.FaultStatus) ? value.FaultStatusCode : null, now);
                 _inverter.SetFrozen(value.Has(PiFaultModes.StaleTimeStamp), now);
+                _inverter.SetFaults(value, now);
                 if (value.Has(PiFaultModes.RefuseConnections))
                 {
                     _ = _listener.Stop();
@@ -98,17 +99,7 @@ public sealed class SimulatedPi
         get
         {
             var snapshot = Observe();
-            var updated = new DateTimeOffset(snapshot.UpdatedUtcTicks, TimeSpan.Zero);
-            return new SimulatedReading(
-                snapshot.PowerNowW,
-                snapshot.PowerTodayWh,
-                snapshot.LifetimeWh,
-                snapshot.StatusCode,
-                snapshot.GridDeciVolts / 10.0,
-                snapshot.GridCentiHertz / 100.0,
-                snapshot.UpTimeSeconds,
-                updated,
-                Site.LocalTime(updated));
+            return SimulatedReading.Of(snapshot, TimeStampOf(snapshot));
         }
     }
 
@@ -141,6 +132,9 @@ public sealed class SimulatedPi
     public override string ToString() => $"Pi {Index} at {Endpoint} ({Site.Name})";
 
     internal InverterSnapshot Observe() => _inverter.Observe(Time.GetUtcNow());
+
+    /// <summary>The TimeStamp the Pi shows for an update (its clock may be off).</summary>
+    internal DateTime TimeStampOf(in InverterSnapshot snapshot) => _inverter.TimeStampOf(snapshot.UpdatedUtcTicks);
 
     internal void Start() => _listener.Start(this);
 

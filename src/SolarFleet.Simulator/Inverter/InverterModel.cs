@@ -1,3 +1,4 @@
+using SolarFleet.Simulator.Faults;
 using SolarFleet.Simulator.Sites;
 using SolarFleet.Simulator.Solar;
 
@@ -28,6 +29,7 @@ internal sealed class InverterModel
     private readonly SimulatedSite _site;
     private readonly ulong _seed;
     private readonly double _peakWatts;
+    private readonly CloudField? _clouds;
     private readonly long _phaseTicks;
     private readonly Dictionary<DateOnly, long> _closedSegmentsWh = [];
 
@@ -42,15 +44,21 @@ internal sealed class InverterModel
     private InverterSnapshot _reported;
     private bool _frozen;
     private int? _faultStatus;
+    private PiFaults _faults = PiFaults.None;
+    private long _faultsSinceTicks = long.MaxValue;
+    private DateOnly _shadedDate;
+    private long _shadedFromTicks;
 
     /// <param name="site">Where the panels are.</param>
     /// <param name="seed">Drives the update phase, clouds and grid noise.</param>
     /// <param name="peakWatts">Array output with the sun overhead, before the 4,000 W AC cap.</param>
     /// <param name="initialLifetimeWh">PowerTotal at the start of the day before <paramref name="origin"/>.</param>
     /// <param name="origin">When the simulation starts; the inverter's history begins the local day before.</param>
-    public InverterModel(SimulatedSite site, ulong seed, double peakWatts, double initialLifetimeWh, DateTimeOffset origin)
+    /// <param name="clouds">The region's sky; null: each inverter has weather of its own (clear or cloudy by the day).</param>
+    public InverterModel(SimulatedSite site, ulong seed, double peakWatts, double initialLifetimeWh, DateTimeOffset origin, CloudField? clouds = null)
     {
         _site = site;
+        _clouds = clouds;
         _seed = seed;
         _peakWatts = peakWatts;
         _phaseTicks = (long)(seed % StepSeconds) * TimeSpan.TicksPerSecond;
@@ -135,9 +143,33 @@ internal sealed class InverterModel
             _frozen = frozen;
             if (!frozen)
             {
-                _reported = _current;
+                _reported = Reported(_current);
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the inverter's own faults (dark, derated, shading, grid, PowerTotal, clock) of <paramref name="faults"/>;
+    /// those with a start apply from <see cref="PiFaults.Since"/>, or from now.
+    /// </summary>
+    public void SetFaults(PiFaults faults, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Advance(now.UtcTicks);
+            _faults = faults;
+            _faultsSinceTicks = (faults.Since ?? now).UtcTicks;
+            _shadedDate = default;
+            Publish(_current);
+        }
+    }
+
+    /// <summary>The Pi's TimeStamp of an update: the site's wall clock, off by the clock fault if there is one.</summary>
+    public DateTime TimeStampOf(long updatedUtcTicks)
+    {
+        var local = _site.LocalTime(new DateTimeOffset(updatedUtcTicks, TimeSpan.Zero));
+        var faults = Volatile.Read(ref _faults);
+        return faults.Has(PiFaultModes.ClockOff) ? local + faults.ClockOffset : local;
     }
 
     private void Advance(long nowTicks)
@@ -170,6 +202,17 @@ internal sealed class InverterModel
 
     private void Update(SolarDay day, long ticks)
     {
+        if (ticks >= _faultsSinceTicks && _faults.Has(PiFaultModes.Dark))
+        {
+            // Dark: no morning start; an inverter that was awake sends one last standby update, then nothing.
+            if (_stateDate == day.Date && (_current.StatusCode != 3 || _current.PowerNowW != 0))
+            {
+                Publish(_current with { PowerNowW = 0, StatusCode = 3, UpdatedUtcTicks = ticks });
+            }
+
+            return;
+        }
+
         if (_stateDate != day.Date)
         {
             // The first update of a local day is the morning start: PowerToday and UpTime reset.
@@ -211,7 +254,8 @@ internal sealed class InverterModel
             _upTimeSeconds += StepSeconds;
         }
 
-        var volts = 2400 + (int)Math.Round((DeterministicNoise.Uniform(_seed, step, VoltageStream) - 0.5) * 60);
+        var nominalDeciVolts = ticks >= _faultsSinceTicks && _faults.Has(PiFaultModes.GridOutOfRange) ? (int)Math.Round(_faults.GridVoltageV * 10) : 2400;
+        var volts = nominalDeciVolts + (int)Math.Round((DeterministicNoise.Uniform(_seed, step, VoltageStream) - 0.5) * 60);
         var hertz = 6000 + (int)Math.Round((DeterministicNoise.Uniform(_seed, step, FrequencyStream) - 0.5) * 6);
         Publish(new InverterSnapshot(power, (long)_todayExactWh, (long)_lifetimeExactWh, status, volts, hertz, _upTimeSeconds, ticks));
     }
@@ -226,10 +270,38 @@ internal sealed class InverterModel
             return 0;
         }
 
-        var cloud = 1 - (Cloudiness(day.Date) * DeterministicNoise.Smooth(_seed, step, CloudBlockSteps, CloudStream));
+        var cloud = _clouds is { } field
+            ? field.Transmittance(_site.Latitude, _site.Longitude, ticks)
+            : 1 - (Cloudiness(day.Date) * DeterministicNoise.Smooth(_seed, step, CloudBlockSteps, CloudStream));
         var jitter = 1 + ((DeterministicNoise.Uniform(_seed, step, JitterStream) - 0.5) * 0.02);
-        var watts = _peakWatts * light * cloud * jitter;
+        var watts = _peakWatts * light * cloud * jitter * FaultShare(day, ticks);
         return (int)Math.Round(Math.Min(MaxAcWatts, watts));
+    }
+
+    // The share of its output the faults leave the array: a derating applies from its start, shading every afternoon.
+    private double FaultShare(SolarDay day, long ticks)
+    {
+        var share = 1.0;
+        if (ticks >= _faultsSinceTicks && _faults.Has(PiFaultModes.Derated))
+        {
+            share *= _faults.DeratedTo;
+        }
+
+        if (_faults.Has(PiFaultModes.Shading))
+        {
+            if (_shadedDate != day.Date)
+            {
+                _shadedDate = day.Date;
+                _shadedFromTicks = _site.Instant(day.Date.ToDateTime(_faults.ShadedAfter)).UtcTicks;
+            }
+
+            if (ticks >= _shadedFromTicks)
+            {
+                share *= 1 - _faults.ShadingLoss;
+            }
+        }
+
+        return share;
     }
 
     /// <summary>How cloudy a date is: about half the days are clear, the rest lose up to 60 % at worst.</summary>
@@ -252,9 +324,15 @@ internal sealed class InverterModel
         _current = snapshot;
         if (!_frozen)
         {
-            _reported = snapshot;
+            _reported = Reported(snapshot);
         }
     }
+
+    // What the Pi shows of an update: PowerTotal is read low once that fault has begun.
+    private InverterSnapshot Reported(in InverterSnapshot snapshot) =>
+        snapshot.UpdatedUtcTicks >= _faultsSinceTicks && _faults.Has(PiFaultModes.PowerTotalBackwards)
+            ? snapshot with { LifetimeWh = Math.Max(0, snapshot.LifetimeWh - (long)(_faults.PowerTotalDropKwh * 1000)) }
+            : snapshot;
 
     private SolarDay DayOf(long utcTicks)
     {

@@ -10,4 +10,16 @@ public sealed record SimulatedReading(
     double GridFrequencyHz,
     long UpTimeSeconds,
     DateTimeOffset UpdatedAt,
-    DateTime TimeStampLocal);
+    DateTime TimeStampLocal)
+{
+    internal static SimulatedReading Of(in InverterSnapshot snapshot, DateTime timeStampLocal) => new(
+        snapshot.PowerNowW,
+        snapshot.PowerTodayWh,
+        snapshot.LifetimeWh,
+        snapshot.StatusCode,
+        snapshot.GridDeciVolts / 10.0,
+        snapshot.GridCentiHertz / 100.0,
+        snapshot.UpTimeSeconds,
+        new DateTimeOffset(snapshot.UpdatedUtcTicks, TimeSpan.Zero),
+        timeStampLocal);
+}

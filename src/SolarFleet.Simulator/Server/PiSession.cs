@@ -164,7 +164,7 @@ internal sealed class PiSession
         else
         {
             var reading = _pi.Observe();
-            length = AnswerFormatter.WriteSuccess(destination, query, reading, _pi.TotalFormat, _pi.Site.LocalTime(new DateTimeOffset(reading.UpdatedUtcTicks, TimeSpan.Zero)));
+            length = AnswerFormatter.WriteSuccess(destination, query, reading, _pi.TotalFormat, _pi.TimeStampOf(reading));
         }
 
         if (faults.Has(PiFaultModes.NoTerminator))

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SolarFleet.Benchmarks.Fleet;
 
 /// <summary>The fleet command's options.</summary>
@@ -86,10 +84,7 @@ public sealed record FleetArguments
             };
         }
 
-        if (parsed.PeriodSeconds is < 5 or > 3600)
-        {
-            throw new ArgumentException("--period must be 5-3600 seconds (what the API accepts).");
-        }
+        ArgumentValues.CheckPeriod(parsed.PeriodSeconds);
 
         if (parsed.PisPerSimulator > 16_000)
         {
@@ -99,8 +94,5 @@ public sealed record FleetArguments
         return parsed;
     }
 
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
-            ? number
-            : throw new ArgumentException($"{name} wants a positive whole number, not '{value}'.");
+    private static int Positive(string name, string value) => ArgumentValues.Positive(name, value);
 }

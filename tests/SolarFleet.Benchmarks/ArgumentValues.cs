@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace SolarFleet.Benchmarks;
+
+/// <summary>Option values shared by the benchmark commands, parsed with the same words for the same mistakes.</summary>
+internal static class ArgumentValues
+{
+    public static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} wants a positive whole number, not '{value}'.");
+
+    /// <summary>A poll period the API accepts.</summary>
+    public static void CheckPeriod(int seconds)
+    {
+        if (seconds is < 5 or > 3600)
+        {
+            throw new ArgumentException("--period must be 5-3600 seconds (what the API accepts).");
+        }
+    }
+}
