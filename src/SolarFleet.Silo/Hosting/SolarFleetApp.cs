@@ -77,7 +77,7 @@ public static class SolarFleetApp
         }
 
         AddApi(builder.Services, options);
-        AddTelemetry(builder);
+        AddTelemetry(builder, options.Metrics);
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         if (options.Storage == StorageKind.Postgres)
@@ -216,7 +216,7 @@ public static class SolarFleetApp
         });
     }
 
-    private static void AddTelemetry(WebApplicationBuilder builder)
+    private static void AddTelemetry(WebApplicationBuilder builder, MetricsOptions metrics)
     {
         builder.Services.AddSingleton<FleetMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetMetrics>());
@@ -225,10 +225,12 @@ public static class SolarFleetApp
             .ConfigureResource(r => r.AddService("solarfleet-silo"))
             .WithMetrics(m =>
             {
-                m.AddMeter(SolarFleetMetrics.MeterName, "Microsoft.Orleans")
+                m.AddMeter(SolarFleetMetrics.MeterName, MetricViews.OrleansMeter)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
+                    .AddSolarFleetViews(metrics)
+                    // Every series would carry otel_scope_name; the names say where they come from.
+                    .AddPrometheusExporter(o => o.ScopeInfoEnabled = false);
                 if (otlp)
                 {
                     m.AddOtlpExporter();
