@@ -14,7 +14,7 @@ public sealed class MetricsTests(SiloWithSimulator host) : IClassFixture<SiloWit
         {
             "solarfleet_fleet_power_watts", "solarfleet_fleet_energy_today_joules", "solarfleet_fleet_sites", "solarfleet_inverters",
             "solarfleet_site_power_watts", "solarfleet_site_energy_today_joules", "solarfleet_polls_total", "solarfleet_poll_duration_seconds_bucket",
-            "solarfleet_data_age_seconds_bucket", "solarfleet_alerts_open", "solarfleet_alerts_open_sites", "dotnet_gc_collections_total",
+            "solarfleet_data_age_seconds_bucket", "solarfleet_alerts_open", "solarfleet_alerts_open_sites", "solarfleet_ready", "dotnet_gc_collections_total",
             "http_server_request_duration_seconds_bucket", "orleans_catalog_activations", "orleans_consistent_ring_size",
         })
         {
