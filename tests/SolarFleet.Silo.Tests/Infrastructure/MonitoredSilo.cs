@@ -1,3 +1,5 @@
+using SolarFleet.Protocol.Polling;
+using SolarFleet.Protocol.Tests.Peers;
 using SolarFleet.Simulator.Faults;
 using SolarFleet.Simulator.Hosting;
 
@@ -25,10 +27,7 @@ public sealed class MonitoredSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Simulator = await PiSimulator.StartAsync(
-            new PiSimulatorOptions { PiCount = 3, Sites = [DaylightSite.Simulated("monitored-sim")] },
-            TimeProvider.System,
-            cancellationToken: TestContext.Current.CancellationToken);
+        Simulator = await StartSimulatorAsync();
         Simulator.Pis[2].Faults = PiFaults.Of(PiFaultModes.RefuseConnections);
         Admin = Factory.Client(SolarFleetFactory.AdminKey);
         Anonymous = Factory.Client(null);
@@ -47,6 +46,27 @@ public sealed class MonitoredSilo : IAsyncLifetime
                 && samples.Any(s => s.Name == "solarfleet_alerts_open_sites" && s.Labels.Contains("kind=\"unreachable\"", StringComparison.Ordinal) && s.Value > 0),
             TimeSpan.FromSeconds(60),
             "the site to produce and its refusing Pi's unreachable alert to open");
+    }
+
+    // The Pis take consecutive ports above the host's ephemeral range (PiPortRange), from a random base, so that no
+    // outgoing connection holds one; a base whose ports are taken is tried again elsewhere.
+    private static async Task<PiSimulator> StartSimulatorAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var basePort = Random.Shared.Next(PiPortRange.First, PiEndpoint.MaxPort - 3);
+            try
+            {
+                return await PiSimulator.StartAsync(
+                    new PiSimulatorOptions { PiCount = 3, BasePort = basePort, Sites = [DaylightSite.Simulated("monitored-sim")] },
+                    TimeProvider.System,
+                    cancellationToken: TestContext.Current.CancellationToken);
+            }
+            catch (InvalidOperationException) when (attempt < 20)
+            {
+                // taken: another base
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
