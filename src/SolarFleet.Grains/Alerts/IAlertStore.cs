@@ -24,4 +24,7 @@ public interface IAlertStore
     /// when there is no such alert.
     /// </summary>
     Task<Alert?> AcknowledgeAsync(string id, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Open alerts by kind and severity, with the number of sites they are on (kinds without any are left out).</summary>
+    Task<IReadOnlyList<OpenAlertCount>> CountOpenAsync(CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class MemoryAlertStore : IAlertStore, IWebhookOutbox
     private readonly SortedSet<AlertCursor> _newestFirst = new(AlertOrder.Instance);
     private readonly Queue<string> _resolvedOldestFirst = new();
     private readonly MemoryOutbox _outbox = new();
+    private readonly OpenAlertTally _open = new();
 
     public MemoryAlertStore(TimeProvider time, IOptions<AlertStoreOptions> options)
     {
@@ -116,6 +117,14 @@ public sealed class MemoryAlertStore : IAlertStore, IWebhookOutbox
         }
     }
 
+    public Task<IReadOnlyList<OpenAlertCount>> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_open.Counts());
+        }
+    }
+
     public Task<IReadOnlyList<WebhookDelivery>> LeaseDueAsync(
         IReadOnlyCollection<string> webhooks,
         int max,
@@ -169,7 +178,11 @@ public sealed class MemoryAlertStore : IAlertStore, IWebhookOutbox
         {
             _alerts.Add(incoming.Id, incoming);
             _newestFirst.Add(AlertOrder.CursorOf(incoming));
-            if (!incoming.IsOpen)
+            if (incoming.IsOpen)
+            {
+                _open.Opened(incoming);
+            }
+            else
             {
                 KeepResolved(incoming.Id);
             }
@@ -183,6 +196,7 @@ public sealed class MemoryAlertStore : IAlertStore, IWebhookOutbox
         }
 
         _alerts[incoming.Id] = stored with { ResolvedAt = incoming.ResolvedAt, Figures = incoming.Figures };
+        _open.Resolved(stored);
         KeepResolved(incoming.Id);
         return true;
     }

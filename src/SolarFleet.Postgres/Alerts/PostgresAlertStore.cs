@@ -84,6 +84,10 @@ public sealed partial class PostgresAlertStore : IAlertStore, IWebhookOutbox, IA
         return Guard("acknowledge an alert", token => AlertReader.AcknowledgeAsync(dataSource, id, by, at, token), cancellationToken);
     }
 
+    /// <exception cref="AlertStoreUnavailableException">The database could not answer.</exception>
+    public Task<IReadOnlyList<OpenAlertCount>> CountOpenAsync(CancellationToken cancellationToken) =>
+        Guard("count open alerts", token => OpenAlertCounter.CountAsync(dataSource, token), cancellationToken);
+
     public Task<IReadOnlyList<WebhookDelivery>> LeaseDueAsync(
         IReadOnlyCollection<string> webhooks,
         int max,

@@ -79,6 +79,11 @@ public static class ConfigurationErrors
             errors.Add("SolarFleet:Metrics:MaxInverterSeries must be 0-100000.");
         }
 
+        if (options.Metrics.MaxSiteSeries is < 0 or > 1_000_000)
+        {
+            errors.Add("SolarFleet:Metrics:MaxSiteSeries must be 0-1000000.");
+        }
+
         if (options.Metrics.RefreshInterval < TimeSpan.FromSeconds(1))
         {
             errors.Add("SolarFleet:Metrics:RefreshInterval must be at least 00:00:01.");

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -77,7 +78,7 @@ public static class SolarFleetApp
         }
 
         AddApi(builder.Services, options);
-        AddTelemetry(builder);
+        AddTelemetry(builder, options.Metrics);
         var health = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         if (options.Storage == StorageKind.Postgres)
@@ -220,19 +221,28 @@ public static class SolarFleetApp
         });
     }
 
-    private static void AddTelemetry(WebApplicationBuilder builder)
+    private static void AddTelemetry(WebApplicationBuilder builder, MetricsOptions metrics)
     {
         builder.Services.AddSingleton<FleetMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetMetrics>());
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessMetrics>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Delay = TimeSpan.FromSeconds(2);
+            o.Period = metrics.RefreshInterval;
+            o.Predicate = c => c.Tags.Contains("ready");
+        });
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("solarfleet-silo"))
             .WithMetrics(m =>
             {
-                m.AddMeter(SolarFleetMetrics.MeterName, "Microsoft.Orleans")
+                m.AddMeter(SolarFleetMetrics.MeterName, MetricViews.OrleansMeter)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
+                    .AddSolarFleetViews(metrics)
+                    // Every series would carry otel_scope_name; the names say where they come from.
+                    .AddPrometheusExporter(o => o.ScopeInfoEnabled = false);
                 if (otlp)
                 {
                     m.AddOtlpExporter();

@@ -1,5 +1,6 @@
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Alerts;
 
 namespace SolarFleet.Silo.Telemetry;
 
@@ -7,7 +8,11 @@ namespace SolarFleet.Silo.Telemetry;
 public sealed record FleetGaugeSnapshot(
     FleetSummary? Fleet,
     IReadOnlyList<SiteSummary> Sites,
-    IReadOnlyList<(string SiteId, string InverterId, int PowerW, long EnergyTodayWh)> Inverters)
+    IReadOnlyList<InverterGauge> Inverters,
+    IReadOnlyList<OpenAlertCount> OpenAlerts)
 {
-    public static readonly FleetGaugeSnapshot Empty = new(null, [], []);
+    public static readonly FleetGaugeSnapshot Empty = new(null, [], [], []);
 }
+
+/// <summary>One inverter's gauges (opt-in, capped).</summary>
+public sealed record InverterGauge(string SiteId, string InverterId, int PowerW, long EnergyTodayWh);

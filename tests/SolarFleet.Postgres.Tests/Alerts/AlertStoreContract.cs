@@ -290,4 +290,37 @@ public abstract class AlertStoreContract
         AssertSame(alert, delivery.Transition.Alert);
         Assert.Equal(Noon, delivery.Transition.At);
     }
+
+    [Fact]
+    public async Task Open_alerts_are_counted_by_kind_and_severity_with_the_sites_they_are_on()
+    {
+        var store = await CreateStoreAsync(["ops"]);
+        var resolved = Alert("u-3", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-c");
+        store.Record(Raised(Alert("u-1", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-a", inverter: "inv-1")));
+        store.Record(Raised(Alert("u-2", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-a", inverter: "inv-2")));
+        store.Record(Raised(Alert("u-4", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-b")));
+        store.Record(Raised(resolved));
+        store.Record(Resolved(resolved, Noon.AddMinutes(5)));
+        store.Record(Raised(Alert("d-1", kind: AlertKind.DarkInDaylight, severity: AlertSeverity.Critical, site: "site-b")));
+        store.Record(Raised(Alert("d-1", kind: AlertKind.DarkInDaylight, severity: AlertSeverity.Critical, site: "site-b")));
+        await SettleAsync(store);
+
+        var counts = (await store.CountOpenAsync(Token)).OrderBy(c => c.Kind).ToList();
+
+        Assert.Equal(
+            [new OpenAlertCount(AlertKind.Unreachable, AlertSeverity.Critical, 3, 2), new OpenAlertCount(AlertKind.DarkInDaylight, AlertSeverity.Critical, 1, 1)],
+            counts);
+    }
+
+    [Fact]
+    public async Task A_store_without_open_alerts_counts_none()
+    {
+        var store = await CreateStoreAsync(["ops"]);
+        var alert = Alert("a-1");
+        store.Record(Raised(alert));
+        store.Record(Resolved(alert, Noon.AddMinutes(1)));
+        await SettleAsync(store);
+
+        Assert.Empty(await store.CountOpenAsync(Token));
+    }
 }
