@@ -189,8 +189,11 @@ public static class DetectionDay
         {
             var own = site.Pending[0];
             site.Pending.RemoveAt(0);
-            var verdict = UnderproductionRules.Judge(own, InverterDcCapacityW, peers.PeersAround(own.Window, site.Latitude, site.Longitude, site.Key), options);
-            site.Monitor.OnUnderproduction(verdict, now);
+            var around = PeerMedian.Of(peers.PeersAround(own.Window, site.Latitude, site.Longitude, site.Key).Select(p => p.Yield));
+            var verdict = UnderproductionRules.Judge(own.Window, own.EnergyWh / (double)InverterDcCapacityW, around, options);
+
+            // As the grain does: the verdict is timed at its window's end.
+            site.Monitor.OnUnderproduction(verdict, own.Window.End);
             Record(site, site.Monitor.AlertTransitions);
         }
     }
