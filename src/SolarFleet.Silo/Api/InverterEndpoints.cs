@@ -8,6 +8,7 @@ using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Routing;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Api;
 
@@ -28,21 +29,13 @@ public static class InverterEndpoints
         return inverters;
     }
 
-    private static async Task<Ok<InverterResource[]>> ListInverters(HttpContext http, [FromServices] IGrainFactory grains)
+    private static async Task<Ok<InverterResource[]>> ListInverters(HttpContext http, [FromServices] FleetReads reads) =>
+        TypedResults.Ok((await reads.InvertersAsync(LiveSite.Of(http).Snapshot)).Select(s => s.ToResource()).ToArray());
+
+    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult>> GetInverter(HttpContext http, string inverterId, [FromServices] FleetReads reads)
     {
         var site = LiveSite.Of(http);
-
-        // A site has a handful of inverters: reading each one is a bounded fan-out, unlike a fleet-wide read.
-        var snapshots = await Task.WhenAll(site.Snapshot.Inverters.Keys
-            .Order(StringComparer.Ordinal)
-            .Select(id => grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, id)).GetSnapshot()));
-        return TypedResults.Ok(snapshots.OfType<InverterSnapshot>().Select(s => s.ToResource()).ToArray());
-    }
-
-    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult>> GetInverter(HttpContext http, string inverterId, [FromServices] IGrainFactory grains)
-    {
-        var site = LiveSite.Of(http);
-        var snapshot = await grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, inverterId)).GetSnapshot();
+        var snapshot = await reads.InverterAsync(site.SiteId, inverterId);
         return snapshot is null
             ? ApiResults.NotFound($"Site '{site.SiteId}' has no inverter '{inverterId}'.")
             : TypedResults.Ok(snapshot.ToResource());

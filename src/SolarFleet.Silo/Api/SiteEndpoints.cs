@@ -8,6 +8,7 @@ using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Routing;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Api;
 
@@ -29,9 +30,9 @@ public static class SiteEndpoints
         return sites;
     }
 
-    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] IGrainFactory grains)
+    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] FleetReads reads)
     {
-        var summaries = await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSiteSummaries();
+        var summaries = await reads.SitesAsync();
         return TypedResults.Ok(summaries.OrderBy(s => s.SiteId, StringComparer.Ordinal).Select(s => s.ToResource()).ToArray());
     }
 

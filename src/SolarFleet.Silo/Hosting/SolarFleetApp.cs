@@ -20,6 +20,7 @@ using SolarFleet.Silo.Api.OpenApi;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Api.Alerts;
 using SolarFleet.Silo.Auth;
+using SolarFleet.Silo.Dashboard;
 using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Health;
 using SolarFleet.Silo.Telemetry;
@@ -111,6 +112,7 @@ public static class SolarFleetApp
         api.MapFleetEndpoints();
         api.MapEnergyEndpoints();
         api.MapAlertEndpoints();
+        app.MapDashboard();
         return app;
     }
 
@@ -200,9 +202,10 @@ public static class SolarFleetApp
         services.AddSingleton<EnergyReports>();
         services.AddSingleton<FleetDocuments>();
         services.AddSingleton(new ApiKeyStore(options.ApiKeys));
-        services.AddAuthentication(AuthPolicies.Scheme)
+        var authentication = services.AddAuthentication(AuthPolicies.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthPolicies.Scheme, null);
         var anonymousReads = options.Auth.AllowAnonymousReads || options.Demo.Enabled;
+        services.AddDashboard(authentication, anonymousReads);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Read, p => p.RequireAssertion(c => anonymousReads || c.User.IsInRole("reader") || c.User.IsInRole("admin")))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole("admin"));
