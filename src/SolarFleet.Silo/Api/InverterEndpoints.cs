@@ -9,6 +9,7 @@ using SolarFleet.Silo.Api.Routing;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
 using SolarFleet.Silo.Reads;
+using SolarFleet.Silo.Registration;
 
 namespace SolarFleet.Silo.Api;
 
@@ -42,7 +43,7 @@ public static class InverterEndpoints
     }
 
     private static async Task<Results<Created<InverterResource>, Ok<InverterResource>, ValidationProblem>> PutInverter(
-        HttpContext http, string inverterId, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
+        HttpContext http, string inverterId, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] FleetRegistry registry, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<InverterRequest>(http.Request, options.Value.Api.MaxBodyBytes, cancellationToken);
         var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body.Host, body.Port, body.PollSeconds, body.PowerTotalUnit, policy);
@@ -52,17 +53,15 @@ public static class InverterEndpoints
         }
 
         var site = LiveSite.Of(http);
-        var existed = site.Snapshot.Inverters.ContainsKey(inverterId);
-        await site.Grain.UpsertInverter(inverterId, settings);
-        var snapshot = await grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, inverterId)).GetSnapshot();
-        var resource = snapshot!.ToResource();
+        var (snapshot, existed) = await registry.SaveInverterAsync(site.Snapshot, inverterId, settings);
+        var resource = snapshot.ToResource();
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{site.SiteId}/inverters/{inverterId}", resource);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteInverter(HttpContext http, string inverterId)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteInverter(HttpContext http, string inverterId, [FromServices] FleetRegistry registry)
     {
         var site = LiveSite.Of(http);
-        return await site.Grain.RemoveInverter(inverterId)
+        return await registry.RemoveInverterAsync(site.SiteId, inverterId)
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Site '{site.SiteId}' has no inverter '{inverterId}'.");
     }

@@ -7,6 +7,7 @@ using SolarFleet.Silo.Dashboard.Live;
 using SolarFleet.Silo.Dashboard.Overview;
 using SolarFleet.Silo.Dashboard.Sites;
 using SolarFleet.Silo.Reads;
+using SolarFleet.Silo.Registration;
 
 namespace SolarFleet.Silo.Dashboard;
 
@@ -16,6 +17,8 @@ public static class DashboardSetup
     public static void AddDashboard(this IServiceCollection services, AuthenticationBuilder authentication, bool anonymousReads)
     {
         services.AddSingleton<FleetReads>();
+        services.AddSingleton<FleetRegistry>();
+        services.AddSingleton<PiProbe>();
         services.AddSingleton<OpenAlerts>();
         services.AddSingleton<OverviewReader>();
         services.AddSingleton<SiteListReader>();
@@ -47,6 +50,11 @@ public static class DashboardSetup
             pages.Conventions.AuthorizeFolder("/Admin", DashboardPolicies.Admin);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
             pages.Conventions.AllowAnonymousToPage("/SignOut");
+
+            // Adding is editing without an id yet; removing an inverter asks the same way as removing its site.
+            pages.Conventions.AddPageRoute("/Admin/SiteEdit", "/admin/sites/new");
+            pages.Conventions.AddPageRoute("/Admin/InverterEdit", "/admin/sites/{siteId}/inverters/new");
+            pages.Conventions.AddPageRoute("/Admin/Remove", "/admin/sites/{siteId}/inverters/{inverterId}/remove");
         });
     }
 

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Silo.Tests.Dashboard;
@@ -51,14 +53,14 @@ public sealed class DashboardPagesTests(DashboardSilo silo)
         Assert.Contains("fault", await attention.First.InnerTextAsync(), StringComparison.Ordinal);
 
         await attention.First.GetByRole(AriaRole.Link, new() { Name = "Beta home" }).ClickAsync();
-        await page.WaitForURLAsync("**/sites/beta-home");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites/beta-home$"));
         Assert.Equal("fault", await page.Locator("tr[data-inverter='inv-2']").GetAttributeAsync("data-health"));
         Assert.Equal("online", await page.Locator("tr[data-inverter='inv-1']").GetAttributeAsync("data-health"));
         Assert.Contains("Fault (code 12)", await page.Locator("tr[data-inverter='inv-2']").InnerTextAsync(), StringComparison.Ordinal);
         await DashboardSilo.ScreenshotAsync(page, "site");
 
         await page.Locator("tr[data-inverter='inv-2']").GetByRole(AriaRole.Link, new() { Name = "inv-2" }).ClickAsync();
-        await page.WaitForURLAsync("**/sites/beta-home/inverters/inv-2");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites/beta-home/inverters/inv-2$"));
         Assert.Equal("fault", await page.Locator("#inverter-health").TextContentAsync());
         await DashboardSilo.ScreenshotAsync(page, "inverter");
     }
@@ -74,19 +76,19 @@ public sealed class DashboardPagesTests(DashboardSilo silo)
         Assert.Equal(25, await page.Locator("table.sites tbody tr").CountAsync());
         await DashboardSilo.ScreenshotAsync(page, "sites");
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await page.WaitForURLAsync("**p=2");
+        await Expect(page).ToHaveURLAsync(new Regex(@"p=2$"));
         Assert.Equal(5, await page.Locator("table.sites tbody tr").CountAsync());
 
         await page.GotoAsync("/sites");
         await page.GetByLabel("Health").SelectOptionAsync("fault");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**health=fault**");
+        await Expect(page).ToHaveURLAsync(new Regex(@"health=fault"));
         Assert.Equal(["beta-home"], await SiteIds(page));
 
         await page.GotoAsync("/sites");
         await page.GetByLabel("Search id or name").FillAsync("alpha");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync("**q=alpha**");
+        await Expect(page).ToHaveURLAsync(new Regex(@"q=alpha"));
         Assert.Equal(["alpha-home"], await SiteIds(page));
 
         await page.GotoAsync("/sites?sort=power");
@@ -126,22 +128,22 @@ public sealed class DashboardPagesTests(DashboardSilo silo)
         await page.GotoAsync("/");
         await TabTo(page, "Sites");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/sites");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites$"));
 
         await TabTo(page, "Search id or name");
         await page.Keyboard.TypeAsync("beta");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**q=beta**");
+        await Expect(page).ToHaveURLAsync(new Regex(@"q=beta"));
         Assert.Equal(["beta-home"], await SiteIds(page));
 
         await TabTo(page, "Beta home");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/sites/beta-home");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites/beta-home$"));
 
         await page.GotoAsync("/");
         await TabTo(page, "Alerts");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/alerts");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/alerts$"));
         await DashboardSilo.ScreenshotAsync(page, "alerts");
     }
 

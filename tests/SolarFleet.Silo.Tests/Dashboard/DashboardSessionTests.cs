@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Silo.Tests.Dashboard;
@@ -22,7 +24,7 @@ public sealed class DashboardSessionTests(DashboardSilo silo)
 
         await page.GetByLabel("API key").FillAsync(SolarFleetFactory.ReaderKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/sites/beta-home");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites/beta-home$"));
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class DashboardSessionTests(DashboardSilo silo)
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/signin$"));
         await page.GotoAsync("/");
         Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
     }
@@ -74,7 +76,11 @@ public sealed class DashboardSessionTests(DashboardSilo silo)
         }
     }
 
-    private static readonly string[] AdminPages = ["/admin/alerts/any-alert/acknowledge"];
+    private static readonly string[] AdminPages =
+    [
+        "/admin/sites/new", "/admin/sites/beta-home/edit", "/admin/sites/beta-home/remove", "/admin/sites/beta-home/inverters/new",
+        "/admin/sites/beta-home/inverters/inv-1/edit", "/admin/sites/beta-home/inverters/inv-1/remove", "/admin/alerts/any-alert/acknowledge",
+    ];
 
     [Fact]
     public async Task An_admin_acknowledges_an_alert_from_the_alerts_page()
@@ -87,7 +93,7 @@ public sealed class DashboardSessionTests(DashboardSilo silo)
         await page.GotoAsync("/alerts?kind=fault");
         var row = page.Locator("tr[data-kind='fault']").First;
         await row.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync("**/alerts?kind=fault");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/alerts\?kind=fault$"));
         await Assertions.Expect(page.Locator("tr[data-kind='fault']").First).ToContainTextAsync("acknowledged by admin");
     }
 }

@@ -62,6 +62,9 @@ public sealed class DashboardSilo : IAsyncLifetime
             "three inverters online and one faulty",
             fleet => fleet?.ToJsonString() ?? "null");
         (_playwright, Browser) = await Infrastructure.Browser.LaunchAsync();
+
+        // Two shared cores: a page can take a few seconds while other builds run.
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     /// <summary>A new browser session at 1280 px, signed in with the key (or not signed in).</summary>
