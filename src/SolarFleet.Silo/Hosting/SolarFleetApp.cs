@@ -70,11 +70,9 @@ public static class SolarFleetApp
         {
             builder.Services.AddSingleton<DemoFleet>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFleet>());
-            if (demoAdminKey is not null)
-            {
-                // Shown once on the console, never logged: the key exists only in this process.
-                Console.WriteLine($"Demo admin API key (X-Api-Key): {demoAdminKey}");
-            }
+
+            // Shown once on the console after start-up, never logged: the key exists only in this process.
+            builder.Services.AddSingleton(new DemoWelcome(demoAdminKey));
         }
 
         AddApi(builder.Services, options);
@@ -113,6 +111,11 @@ public static class SolarFleetApp
         api.MapEnergyEndpoints();
         api.MapAlertEndpoints();
         app.MapDashboard();
+        if (app.Services.GetService<DemoWelcome>() is { } welcome)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => welcome.Print(app.Urls, Console.Out));
+        }
+
         return app;
     }
 

@@ -13,7 +13,7 @@ namespace SolarFleet.Silo.Tests.Dashboard;
 public sealed class DashboardAdminTests(DashboardSilo silo)
 {
     [Fact]
-    public async Task An_admin_adds_a_site_and_an_inverter_tests_the_pi_and_sees_it_come_online_then_removes_the_site()
+    public async Task An_admin_adds_a_site_and_an_inverter_tests_the_pi_sees_it_come_online_changes_it_and_removes_the_site()
     {
         await using var session = await silo.PageAsync(SolarFleetFactory.AdminKey);
         var page = session.Page;
@@ -44,6 +44,12 @@ public sealed class DashboardAdminTests(DashboardSilo silo)
 
         // The inverter's health arrives by the live stream, without a reload.
         await Assertions.Expect(page.Locator("#inverter-health")).ToHaveTextAsync("online", new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit inverter" }).ClickAsync();
+        await page.GetByLabel("Poll every (seconds)").FillAsync("7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save inverter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sites/gamma-home/inverters/roof$"));
+        await Expect(page.Locator("#poll-period")).ToHaveTextAsync("7 s");
 
         await page.GotoAsync("/sites/gamma-home");
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove site" }).ClickAsync();
