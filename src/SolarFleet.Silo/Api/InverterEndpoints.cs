@@ -8,6 +8,8 @@ using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Routing;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
+using SolarFleet.Silo.Registration;
 
 namespace SolarFleet.Silo.Api;
 
@@ -28,28 +30,20 @@ public static class InverterEndpoints
         return inverters;
     }
 
-    private static async Task<Ok<InverterResource[]>> ListInverters(HttpContext http, [FromServices] IGrainFactory grains)
+    private static async Task<Ok<InverterResource[]>> ListInverters(HttpContext http, [FromServices] FleetReads reads) =>
+        TypedResults.Ok((await reads.InvertersAsync(LiveSite.Of(http).Snapshot)).Select(s => s.ToResource()).ToArray());
+
+    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult>> GetInverter(HttpContext http, string inverterId, [FromServices] FleetReads reads)
     {
         var site = LiveSite.Of(http);
-
-        // A site has a handful of inverters: reading each one is a bounded fan-out, unlike a fleet-wide read.
-        var snapshots = await Task.WhenAll(site.Snapshot.Inverters.Keys
-            .Order(StringComparer.Ordinal)
-            .Select(id => grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, id)).GetSnapshot()));
-        return TypedResults.Ok(snapshots.OfType<InverterSnapshot>().Select(s => s.ToResource()).ToArray());
-    }
-
-    private static async Task<Results<Ok<InverterResource>, ProblemHttpResult>> GetInverter(HttpContext http, string inverterId, [FromServices] IGrainFactory grains)
-    {
-        var site = LiveSite.Of(http);
-        var snapshot = await grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, inverterId)).GetSnapshot();
+        var snapshot = await reads.InverterAsync(site.SiteId, inverterId);
         return snapshot is null
             ? ApiResults.NotFound($"Site '{site.SiteId}' has no inverter '{inverterId}'.")
             : TypedResults.Ok(snapshot.ToResource());
     }
 
     private static async Task<Results<Created<InverterResource>, Ok<InverterResource>, ValidationProblem>> PutInverter(
-        HttpContext http, string inverterId, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
+        HttpContext http, string inverterId, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] FleetRegistry registry, [FromServices] TargetPolicy policy, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<InverterRequest>(http.Request, options.Value.Api.MaxBodyBytes, cancellationToken);
         var settings = body is null ? null : RequestValidator.CheckInverter(errors, "", body, policy);
@@ -59,17 +53,15 @@ public static class InverterEndpoints
         }
 
         var site = LiveSite.Of(http);
-        var existed = site.Snapshot.Inverters.ContainsKey(inverterId);
-        await site.Grain.UpsertInverter(inverterId, settings);
-        var snapshot = await grains.GetGrain<IInverterGrain>(InverterKey.Of(site.SiteId, inverterId)).GetSnapshot();
-        var resource = snapshot!.ToResource();
+        var (snapshot, existed) = await registry.SaveInverterAsync(site.Snapshot, inverterId, settings);
+        var resource = snapshot.ToResource();
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{site.SiteId}/inverters/{inverterId}", resource);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteInverter(HttpContext http, string inverterId)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteInverter(HttpContext http, string inverterId, [FromServices] FleetRegistry registry)
     {
         var site = LiveSite.Of(http);
-        return await site.Grain.RemoveInverter(inverterId)
+        return await registry.RemoveInverterAsync(site.SiteId, inverterId)
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Site '{site.SiteId}' has no inverter '{inverterId}'.");
     }

@@ -8,6 +8,8 @@ using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Routing;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
+using SolarFleet.Silo.Registration;
 
 namespace SolarFleet.Silo.Api;
 
@@ -29,16 +31,16 @@ public static class SiteEndpoints
         return sites;
     }
 
-    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] IGrainFactory grains)
+    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] FleetReads reads)
     {
-        var summaries = await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSiteSummaries();
+        var summaries = await reads.SitesAsync();
         return TypedResults.Ok(summaries.OrderBy(s => s.SiteId, StringComparer.Ordinal).Select(s => s.ToResource()).ToArray());
     }
 
     private static Ok<SiteResource> GetSite(HttpContext http) => TypedResults.Ok(LiveSite.Of(http).Snapshot.Summary.ToResource());
 
     private static async Task<Results<Created<SiteResource>, Ok<SiteResource>, ValidationProblem>> PutSite(
-        string siteId, HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] IGrainFactory grains, CancellationToken cancellationToken)
+        string siteId, HttpRequest request, [FromServices] JsonBody json, [FromServices] IOptions<SolarFleetOptions> options, [FromServices] FleetRegistry registry, CancellationToken cancellationToken)
     {
         var (body, errors) = await json.ReadAsync<SiteRequest>(request, options.Value.Api.MaxBodyBytes, cancellationToken);
         var settings = body is null ? null : RequestValidator.CheckSite(errors, "", body.Name, body.TimeZone, body.Latitude, body.Longitude);
@@ -47,17 +49,14 @@ public static class SiteEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        var site = grains.GetGrain<ISiteGrain>(siteId);
-        var existed = await site.GetSnapshot() is { IsRemoved: false };
-        await site.Configure(settings);
-        var snapshot = await site.GetSnapshot();
-        var resource = snapshot!.Summary.ToResource();
+        var (snapshot, existed) = await registry.SaveSiteAsync(siteId, settings);
+        var resource = snapshot.Summary.ToResource();
         return existed ? TypedResults.Ok(resource) : TypedResults.Created($"/api/sites/{siteId}", resource);
     }
 
-    private static async Task<NoContent> DeleteSite(HttpContext http)
+    private static async Task<NoContent> DeleteSite(HttpContext http, [FromServices] FleetRegistry registry)
     {
-        await LiveSite.Of(http).Grain.Remove();
+        await registry.RemoveSiteAsync(LiveSite.Of(http).SiteId);
         return TypedResults.NoContent();
     }
 

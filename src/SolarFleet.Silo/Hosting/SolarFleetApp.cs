@@ -21,6 +21,7 @@ using SolarFleet.Silo.Api.OpenApi;
 using SolarFleet.Silo.Api.Energy;
 using SolarFleet.Silo.Api.Alerts;
 using SolarFleet.Silo.Auth;
+using SolarFleet.Silo.Dashboard;
 using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Health;
 using SolarFleet.Silo.Telemetry;
@@ -70,11 +71,9 @@ public static class SolarFleetApp
         {
             builder.Services.AddSingleton<DemoFleet>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFleet>());
-            if (demoAdminKey is not null)
-            {
-                // Shown once on the console, never logged: the key exists only in this process.
-                Console.WriteLine($"Demo admin API key (X-Api-Key): {demoAdminKey}");
-            }
+
+            // Shown once on the console after start-up, never logged: the key exists only in this process.
+            builder.Services.AddSingleton(new DemoWelcome(demoAdminKey));
         }
 
         AddApi(builder.Services, options);
@@ -116,6 +115,12 @@ public static class SolarFleetApp
         api.MapFleetEndpoints();
         api.MapEnergyEndpoints();
         api.MapAlertEndpoints();
+        app.MapDashboard();
+        if (app.Services.GetService<DemoWelcome>() is { } welcome)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => welcome.Print(app.Urls, Console.Out));
+        }
+
         return app;
     }
 
@@ -205,9 +210,10 @@ public static class SolarFleetApp
         services.AddSingleton<EnergyReports>();
         services.AddSingleton<FleetDocuments>();
         services.AddSingleton(new ApiKeyStore(options.ApiKeys));
-        services.AddAuthentication(AuthPolicies.Scheme)
+        var authentication = services.AddAuthentication(AuthPolicies.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthPolicies.Scheme, null);
         var anonymousReads = options.Auth.AllowAnonymousReads || options.Demo.Enabled;
+        services.AddDashboard(authentication, anonymousReads);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Read, p => p.RequireAssertion(c => anonymousReads || c.User.IsInRole("reader") || c.User.IsInRole("admin")))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole("admin"));

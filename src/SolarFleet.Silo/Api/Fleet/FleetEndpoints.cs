@@ -9,6 +9,7 @@ using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.Validation;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Api.Fleet;
 
@@ -35,11 +36,11 @@ public static class FleetEndpoints
         return api;
     }
 
-    private static async Task<Ok<FleetResource>> GetFleet([FromServices] IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSummary()).ToResource());
+    private static async Task<Ok<FleetResource>> GetFleet([FromServices] FleetReads reads) =>
+        TypedResults.Ok((await reads.SummaryAsync()).ToResource());
 
-    private static async Task<Ok<ProblemResource[]>> GetProblems([FromServices] IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetProblems()).Select(p => p.ToResource()).ToArray());
+    private static async Task<Ok<ProblemResource[]>> GetProblems([FromServices] FleetReads reads) =>
+        TypedResults.Ok((await reads.ProblemsAsync()).Select(p => p.ToResource()).ToArray());
 
     private static async Task<Results<Ok<FleetDocumentStatusResource>, Accepted<FleetDocumentStatusResource>, ValidationProblem, ProblemHttpResult>> PutFleet(
         HttpRequest request,

@@ -1,0 +1,43 @@
+using System.Globalization;
+using SolarFleet.Abstractions.Inverters;
+using SolarFleet.Network;
+using SolarFleet.Silo.Api.Validation;
+
+namespace SolarFleet.Silo.Dashboard.Admin;
+
+/// <summary>An inverter as typed into the dashboard's form, checked by the API's rules and the polling policy.</summary>
+public sealed class InverterForm
+{
+    public string? Id { get; set; }
+
+    public string? Host { get; set; }
+
+    public string? Port { get; set; }
+
+    public string? PollSeconds { get; set; }
+
+    public string? PowerTotalUnit { get; set; }
+
+    public static InverterForm Of(InverterSnapshot inverter)
+    {
+        ArgumentNullException.ThrowIfNull(inverter);
+        return new InverterForm
+        {
+            Id = inverter.InverterId,
+            Host = inverter.Settings.Host,
+            Port = inverter.Settings.Port.ToString(CultureInfo.InvariantCulture),
+            PollSeconds = inverter.Settings.PollSeconds.ToString(CultureInfo.InvariantCulture),
+            PowerTotalUnit = RequestValidator.UnitName(inverter.Settings.PowerTotalUnit),
+        };
+    }
+
+    public InverterSettings? Check(ValidationErrors errors, TargetPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        RequestValidator.CheckId(errors, "id", Id?.Trim());
+        var port = FormNumbers.Whole(errors, "port", Port);
+        var pollSeconds = FormNumbers.Whole(errors, "pollSeconds", PollSeconds);
+        var settings = RequestValidator.CheckInverter(errors, "", Host, port, pollSeconds, string.IsNullOrWhiteSpace(PowerTotalUnit) ? null : PowerTotalUnit, policy);
+        return errors.IsEmpty ? settings : null;
+    }
+}

@@ -1,0 +1,52 @@
+using SolarFleet.Abstractions.Sites;
+
+namespace SolarFleet.Silo.Dashboard.Sites;
+
+/// <summary>
+/// Filters, orders and pages the fleet's site roll-ups in the silo, so a browser receives one page of 25 rows whether
+/// the fleet has 3 sites or 10,000.
+/// </summary>
+public static class SiteList
+{
+    /// <param name="sitesWithAlert">Ids of sites with an open alert of the query's kind; only read when it names one.</param>
+    public static SiteListPage Select(IReadOnlyList<SiteSummary> sites, SiteListQuery query, IReadOnlySet<string>? sitesWithAlert = null)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(query);
+        IEnumerable<SiteSummary> matched = sites;
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = query.Search.Trim();
+            matched = matched.Where(s => s.SiteId.Contains(search, StringComparison.OrdinalIgnoreCase) || s.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (query.Health is { } health)
+        {
+            matched = health.State is { } state
+                ? matched.Where(s => s.Health.Of(state) > 0)
+                : matched.Where(s => SiteHealth.NeedingAttention(s.Health) > 0);
+        }
+
+        if (query.AlertKind is not null)
+        {
+            matched = matched.Where(s => sitesWithAlert?.Contains(s.SiteId) == true);
+        }
+
+        var ordered = Order(matched, query.Sort).ToList();
+        var pages = Math.Max(1, (ordered.Count + query.PageSize - 1) / query.PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        return new SiteListPage(ordered.Skip((page - 1) * query.PageSize).Take(query.PageSize).ToArray(), ordered.Count, page, pages);
+    }
+
+    private static IEnumerable<SiteSummary> Order(IEnumerable<SiteSummary> sites, SiteSort sort) => sort switch
+    {
+        SiteSort.Name => sites.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.Power => sites.OrderByDescending(s => s.PowerW).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.EnergyToday => sites.OrderByDescending(s => s.EnergyTodayWh).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.LastSeen => sites.OrderByDescending(s => s.UpdatedAt ?? DateTimeOffset.MinValue).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        _ => sites.OrderByDescending(s => SiteHealth.NeedingAttention(s.Health))
+            .ThenByDescending(s => s.Health.Fault)
+            .ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(s => s.SiteId, StringComparer.Ordinal),
+    };
+}

@@ -1,0 +1,12 @@
+namespace SolarFleet.Silo.Dashboard.Sites;
+
+/// <summary>How the sites list is ordered.</summary>
+public enum SiteSort
+{
+    /// <summary>Most inverters needing attention first, then by name.</summary>
+    Attention,
+    Name,
+    Power,
+    EnergyToday,
+    LastSeen,
+}
