@@ -1,6 +1,7 @@
 using System.Globalization;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Network;
+using SolarFleet.Silo.Api.Contracts;
 using SolarFleet.Silo.Api.Validation;
 
 namespace SolarFleet.Silo.Dashboard.Admin;
@@ -18,6 +19,12 @@ public sealed class InverterForm
 
     public string? PowerTotalUnit { get; set; }
 
+    public string? DcCapacityW { get; set; }
+
+    public string? TiltDegrees { get; set; }
+
+    public string? AzimuthDegrees { get; set; }
+
     public static InverterForm Of(InverterSnapshot inverter)
     {
         ArgumentNullException.ThrowIfNull(inverter);
@@ -28,6 +35,9 @@ public sealed class InverterForm
             Port = inverter.Settings.Port.ToString(CultureInfo.InvariantCulture),
             PollSeconds = inverter.Settings.PollSeconds.ToString(CultureInfo.InvariantCulture),
             PowerTotalUnit = RequestValidator.UnitName(inverter.Settings.PowerTotalUnit),
+            DcCapacityW = inverter.Settings.DcCapacityW?.ToString(CultureInfo.InvariantCulture),
+            TiltDegrees = inverter.Settings.TiltDegrees?.ToString(CultureInfo.InvariantCulture),
+            AzimuthDegrees = inverter.Settings.AzimuthDegrees?.ToString(CultureInfo.InvariantCulture),
         };
     }
 
@@ -37,7 +47,11 @@ public sealed class InverterForm
         RequestValidator.CheckId(errors, "id", Id?.Trim());
         var port = FormNumbers.Whole(errors, "port", Port);
         var pollSeconds = FormNumbers.Whole(errors, "pollSeconds", PollSeconds);
-        var settings = RequestValidator.CheckInverter(errors, "", Host, port, pollSeconds, string.IsNullOrWhiteSpace(PowerTotalUnit) ? null : PowerTotalUnit, policy);
+        var capacity = FormNumbers.Whole(errors, "dcCapacityW", DcCapacityW);
+        var tilt = FormNumbers.Number(errors, "tiltDegrees", TiltDegrees);
+        var azimuth = FormNumbers.Number(errors, "azimuthDegrees", AzimuthDegrees);
+        var request = new InverterRequest(Host, port, pollSeconds, string.IsNullOrWhiteSpace(PowerTotalUnit) ? null : PowerTotalUnit, capacity, tilt, azimuth);
+        var settings = RequestValidator.CheckInverter(errors, "", request, policy);
         return errors.IsEmpty ? settings : null;
     }
 }
