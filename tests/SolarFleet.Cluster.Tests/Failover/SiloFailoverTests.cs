@@ -25,7 +25,7 @@ public sealed partial class SiloFailoverTests(PostgresFixture postgres) : IClass
             // reports of their surviving inverters), not through a reader.
             var starting = new[] { "a", "b" }.Select(name => silos.StartReadyAsync(name, SiloSettings.Postgres(database, "failover").WithoutMetricsReads())).ToArray();
             var (a, b) = (await starting[0], await starting[1]);
-            Assert.Equal(5L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM solarfleet.schema_migrations", ct));
+            Assert.Equal(6L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM solarfleet.schema_migrations", ct));
             Assert.Equal(2L, await Membership.CountAsync(database, $"status = {Membership.Active}", ct));
 
             await fleet.RegisterOnlineAsync(a.Api);

@@ -19,17 +19,17 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
         var first = await SiloExecutable.RunAsync(Limit, "migrate", $"--ConnectionStrings:SolarFleet={database}");
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(
-            ["migrate: applied 0001_orleans_membership, 0002_orleans_reminders, 0003_orleans_grain_state, 0004_solarfleet_history, 0005_ledger_provenance; schema version 5."],
+            ["migrate: applied 0001_orleans_membership, 0002_orleans_reminders, 0003_orleans_grain_state, 0004_solarfleet_history, 0005_ledger_provenance, 0006_alerts; schema version 6."],
             first.StdoutLines);
         Assert.Empty(first.Stderr);
         Assert.Equal(
-            [1, 2, 3, 4, 5],
+            [1, 2, 3, 4, 5, 6],
             await Db.ListAsync<int>(database, "SELECT version FROM solarfleet.schema_migrations ORDER BY version", ct));
         var appliedAt = await Db.ScalarAsync<DateTime>(database, "SELECT max(applied_at) FROM solarfleet.schema_migrations", ct);
 
         var second = await SiloExecutable.RunAsync(Limit, "migrate", $"--ConnectionStrings:SolarFleet={database}");
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal(["migrate: schema already at version 5; nothing to do."], second.StdoutLines);
+        Assert.Equal(["migrate: schema already at version 6; nothing to do."], second.StdoutLines);
         Assert.Empty(second.Stderr);
         Assert.Equal(appliedAt, await Db.ScalarAsync<DateTime>(database, "SELECT max(applied_at) FROM solarfleet.schema_migrations", ct));
     }

@@ -66,9 +66,18 @@ public sealed class FaultModeTests(FaultModeFixture fixture) : IClassFixture<Fau
         { PiFaultModes.SingleClient, InverterHealth.Online, null },
     };
 
+    /// <summary>
+    /// Faults of the inverter rather than of the Pi's link: their subject is the alerts they raise, measured by the
+    /// detection benchmark (tests/SolarFleet.Benchmarks.Tests/DetectionBenchmarkTests) and in the simulator's own tests.
+    /// </summary>
+    private static readonly PiFaultModes[] AlertModes =
+    [
+        PiFaultModes.Dark, PiFaultModes.Derated, PiFaultModes.Shading, PiFaultModes.ClockOff, PiFaultModes.GridOutOfRange, PiFaultModes.PowerTotalBackwards,
+    ];
+
     [Fact]
     public void Every_fault_mode_of_the_simulator_has_a_case() =>
-        Assert.Equal(FaultModeFixture.Modes.Order(), Cases.Select(row => row.Data.Item1).Order());
+        Assert.Equal(FaultModeFixture.Modes.Order(), Cases.Select(row => row.Data.Item1).Concat(AlertModes).Order());
 
     [Theory]
     [MemberData(nameof(Cases))]
