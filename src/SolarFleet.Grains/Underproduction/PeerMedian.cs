@@ -4,6 +4,12 @@ namespace SolarFleet.Grains.Underproduction;
 [GenerateSerializer, Immutable]
 public readonly record struct PeerMedian([property: Id(0)] double Median, [property: Id(1)] int Count)
 {
+    /// <summary>The median of the <paramref name="candidates"/> within <paramref name="radiusKm"/> of a point, leaving out <paramref name="except"/> (the inverter asking).</summary>
+    public static PeerMedian Around(IEnumerable<PeerYield> candidates, double latitude, double longitude, double radiusKm, string except) =>
+        Of(candidates
+            .Where(p => p.InverterKey != except && GeoDistance.Km(latitude, longitude, p.Latitude, p.Longitude) <= radiusKm)
+            .Select(p => p.Yield));
+
     public static PeerMedian Of(IEnumerable<double> yields)
     {
         var sorted = yields.Order().ToArray();

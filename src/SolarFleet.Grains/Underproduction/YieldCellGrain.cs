@@ -40,10 +40,7 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
             _gathered[window] = gathering;
         }
 
-        var yields = await gathering;
-        return PeerMedian.Of(yields
-            .Where(p => p.InverterKey != except && GeoDistance.Km(latitude, longitude, p.Latitude, p.Longitude) <= radiusKm)
-            .Select(p => p.Yield));
+        return PeerMedian.Around(await gathering, latitude, longitude, radiusKm, except);
     }
 
     // The cells around this one (every inverter of a cell has the same cells around it for the same radius).

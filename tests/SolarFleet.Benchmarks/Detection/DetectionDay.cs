@@ -189,7 +189,7 @@ public static class DetectionDay
         {
             var own = site.Pending[0];
             site.Pending.RemoveAt(0);
-            var around = PeerMedian.Of(peers.PeersAround(own.Window, site.Latitude, site.Longitude, site.Key).Select(p => p.Yield));
+            var around = peers.PeersAround(own.Window, site.Latitude, site.Longitude, site.Key);
             var verdict = UnderproductionRules.Judge(own.Window, own.EnergyWh / (double)InverterDcCapacityW, around, options);
 
             // As the grain does: the verdict is timed at its window's end.

@@ -28,9 +28,11 @@ internal sealed class PeerYieldBook(double radiusKm)
         yields[yield.InverterKey] = yield;
     }
 
-    public PeerYield[] PeersAround(YieldWindow window, double latitude, double longitude, string except) =>
+    public PeerMedian PeersAround(YieldWindow window, double latitude, double longitude, string except) => PeerMedian.Around(
         YieldCells.Around(latitude, longitude, radiusKm)
-            .SelectMany(key => _cells.TryGetValue(key, out var windows) && windows.TryGetValue(window, out var yields) ? yields.Values : Enumerable.Empty<PeerYield>())
-            .Where(p => p.InverterKey != except && GeoDistance.Km(latitude, longitude, p.Latitude, p.Longitude) <= radiusKm)
-            .ToArray();
+            .SelectMany(key => _cells.TryGetValue(key, out var windows) && windows.TryGetValue(window, out var yields) ? yields.Values : Enumerable.Empty<PeerYield>()),
+        latitude,
+        longitude,
+        radiusKm,
+        except);
 }
