@@ -36,8 +36,9 @@ public sealed class AlertRuleOptions
 
     public AlertTiming TimingOf(AlertKind kind)
     {
-        // One window below the threshold may be a passing cloud over this roof alone: it must hold at two window ends.
-        var standard = kind == AlertKind.Underproducing ? AlertTiming.Of(Underproduction.Window, Underproduction.Window) : Defaults[kind];
+        // A window or two below the threshold may be a cloud bank over this end of the street alone: it must hold at
+        // three window ends in a row (a whole day below it is decisive on its own).
+        var standard = kind == AlertKind.Underproducing ? AlertTiming.Of(2 * Underproduction.Window, Underproduction.Window) : Defaults[kind];
         return Timing.TryGetValue(kind, out var custom)
             ? AlertTiming.Of(custom.RaiseAfter ?? standard.RaiseAfter, custom.ClearAfter ?? standard.ClearAfter)
             : standard;

@@ -17,6 +17,9 @@ public sealed class UnderproductionOptions
     /// <summary>Neighbours within this distance are its peers.</summary>
     public double PeerRadiusKm { get; set; } = 25;
 
+    /// <summary>Of the neighbours within the radius, the median of this many nearest is what it is compared with.</summary>
+    public int NearestPeers { get; set; } = 10;
+
     /// <summary>Fewest peers (with a known DC capacity) for a peer comparison; with fewer, its own clear-sky expectation is used.</summary>
     public int MinPeers { get; set; } = 5;
 

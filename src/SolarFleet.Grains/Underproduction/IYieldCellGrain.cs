@@ -18,10 +18,10 @@ public interface IYieldCellGrain : IGrainWithStringKey
     Task<PeerYield[]> YieldsOf(YieldWindow window);
 
     /// <summary>
-    /// The median of a window's yields within <paramref name="radiusKm"/> of a point, from this cell and its neighbours,
-    /// without <paramref name="except"/>. The neighbours are asked once per window; interleaved, so the cell's
+    /// The median of the <paramref name="nearest"/> yields of a window within <paramref name="radiusKm"/> of a point,
+    /// from this cell and its neighbours, without <paramref name="except"/>. The neighbours are asked once per window; interleaved, so the cell's
     /// inverters ask at once.
     /// </summary>
     [Alias("peers-around"), AlwaysInterleave]
-    Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except);
+    Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, int nearest, string except);
 }

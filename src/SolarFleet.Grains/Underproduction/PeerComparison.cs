@@ -61,7 +61,7 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
             {
                 var (own, yield) = _pending[0];
                 _pending.RemoveAt(0);
-                var peers = await cell.PeersAround(own.Window, latitude, longitude, options.PeerRadiusKm, inverterKey);
+                var peers = await cell.PeersAround(own.Window, latitude, longitude, options.PeerRadiusKm, options.NearestPeers, inverterKey);
                 verdict(UnderproductionRules.Judge(own.Window, yield, peers, options), own.Window.End);
             }
         }

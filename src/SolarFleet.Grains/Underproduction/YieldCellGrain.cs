@@ -31,7 +31,7 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
     public Task<PeerYield[]> YieldsOf(YieldWindow window) =>
         Task.FromResult(_windows.TryGetValue(window, out var yields) ? yields.Values.ToArray() : []);
 
-    public async Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, string except)
+    public async Task<PeerMedian> PeersAround(YieldWindow window, double latitude, double longitude, double radiusKm, int nearest, string except)
     {
         if (!_gathered.TryGetValue(window, out var gathering))
         {
@@ -40,7 +40,7 @@ public sealed class YieldCellGrain([FromKeyedServices(TimeProviderNames.Grains)]
             _gathered[window] = gathering;
         }
 
-        return PeerMedian.Around(await gathering, latitude, longitude, radiusKm, except);
+        return PeerMedian.Around(await gathering, latitude, longitude, radiusKm, nearest, except);
     }
 
     // The cells around this one (every inverter of a cell has the same cells around it for the same radius).

@@ -44,7 +44,7 @@ public static class DetectionDay
         var clouds = cloudy ? new CloudField(seed, arguments.Cover) : CloudField.Clear;
         var grainOptions = new SolarFleetGrainOptions();
         var alertOptions = new AlertRuleOptions();
-        var peers = new PeerYieldBook(alertOptions.Underproduction.PeerRadiusKm);
+        var peers = new PeerYieldBook(alertOptions.Underproduction.PeerRadiusKm, alertOptions.Underproduction.NearestPeers);
         var sites = Place(arguments, random, date, zone, start, clouds, grainOptions, alertOptions);
 
         var queue = new PriorityQueue<BenchmarkSite, long>(sites.Count);

@@ -6,7 +6,7 @@ namespace SolarFleet.Benchmarks.Detection;
 /// The yield cells of the cluster in one dictionary: the same grid (<see cref="YieldCells"/>) and the same "within the
 /// radius, not itself" selection as <see cref="YieldCellGrain"/>, without the messages.
 /// </summary>
-internal sealed class PeerYieldBook(double radiusKm)
+internal sealed class PeerYieldBook(double radiusKm, int nearest)
 {
     private readonly Dictionary<string, Dictionary<YieldWindow, Dictionary<string, PeerYield>>> _cells = new(StringComparer.Ordinal);
 
@@ -34,5 +34,6 @@ internal sealed class PeerYieldBook(double radiusKm)
         latitude,
         longitude,
         radiusKm,
+        nearest,
         except);
 }

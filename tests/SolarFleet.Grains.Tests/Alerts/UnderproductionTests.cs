@@ -136,7 +136,7 @@ public sealed class UnderproductionTests
     }
 
     [Fact]
-    public void An_alert_needs_two_windows_below_unless_the_day_decides()
+    public void An_alert_needs_three_window_ends_below_unless_the_day_decides()
     {
         var options = new AlertRuleOptions();
         var book = new AlertBook([], options, "home", "inv-1");
@@ -144,14 +144,41 @@ public sealed class UnderproductionTests
         var below = new AlertObservation(AlertKind.Underproducing, AlertCondition.Present, "low", "low");
 
         book.Observe([below], Noon, transitions);
-        Assert.Empty(transitions);
         book.Observe([below], Noon.AddHours(1), transitions);
+        Assert.Empty(transitions);
+        book.Observe([below], Noon.AddHours(2), transitions);
         Assert.Single(transitions);
 
         var other = new AlertBook([], options, "home", "inv-2");
         transitions.Clear();
         other.Observe([below with { Decisive = true }], Noon, transitions);
         Assert.Single(transitions);
+    }
+
+    [Fact]
+    public void Its_peers_are_the_nearest_within_the_radius_so_a_cloudier_part_of_the_region_does_not_count()
+    {
+        // Ten neighbours within 3 km under the same clouds as it; twenty more 15-20 km away in the sun.
+        var candidates = new List<PeerYield>();
+        for (var i = 0; i < 10; i++)
+        {
+            candidates.Add(new PeerYield($"near-{i}", 37.40 + (0.002 * i), -122.10, 0.40));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            candidates.Add(new PeerYield($"far-{i}", 37.55 + (0.002 * i), -122.10, 0.80));
+        }
+
+        candidates.Add(new PeerYield("self", 37.40, -122.10, 0.38));
+
+        var nearest = PeerMedian.Around(candidates, 37.40, -122.10, radiusKm: 25, nearest: 10, except: "self");
+        var all = PeerMedian.Around(candidates, 37.40, -122.10, radiusKm: 25, nearest: 1_000, except: "self");
+
+        Assert.Equal(new PeerMedian(0.40, 10), nearest);
+        Assert.Equal(30, all.Count);
+        Assert.Equal(AlertCondition.Absent, UnderproductionRules.Judge(new YieldWindow(Noon, TimeSpan.FromHours(1)), 0.38, nearest, Options).Condition);
+        Assert.Equal(AlertCondition.Present, UnderproductionRules.Judge(new YieldWindow(Noon, TimeSpan.FromHours(1)), 0.38, all, Options).Condition);
     }
 
     private static AlertObservation Judge(long ownWh, int capacityW, params double[] peers) =>
