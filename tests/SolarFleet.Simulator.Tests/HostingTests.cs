@@ -35,6 +35,19 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Automatic_ports_sit_above_the_hosts_ephemeral_range_where_no_outgoing_connection_can_hold_them()
+    {
+        using var deadline = TestClock.Deadline();
+        var ephemeral = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var firstAbove = int.Parse(ephemeral[1], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        Assert.InRange(firstAbove, PiEndpoint.MinPort + 1, PiEndpoint.MaxPort - 500);
+
+        await using var simulator = await PiSimulator.StartAsync(new PiSimulatorOptions { PiCount = 200 }, TestClock.At(TestClock.LosAngeles, Noon), null, deadline.Token);
+
+        Assert.All(simulator.Pis, pi => Assert.InRange(pi.Endpoint.Port, firstAbove, PiEndpoint.MaxPort));
+    }
+
+    [Fact]
     public async Task Past_port_65535_a_loopback_host_continues_on_the_next_address()
     {
         using var deadline = TestClock.Deadline();

@@ -50,6 +50,15 @@ public static class InverterAlertRules
             read < kept ? "PowerTotal went backwards" : "PowerTotal jumped",
             string.Create(CultureInfo.InvariantCulture, $"The Pi reads PowerTotal {read} kWh against the {kept} kWh kept; the ledger keeps {kept} kWh until the counter is consistent again."),
             Figures(("powerTotalReadKwh", read), ("powerTotalKeptKwh", kept))),
+        // However briefly it was off (ten polls make a new baseline, a minute at a short period), a counter that started
+        // again is worth a look: a replaced inverter, or a reset nobody reported.
+        { NewCountFromKwh: { } old, KeptKwh: { } now } => new AlertObservation(
+            AlertKind.LifetimeAnomaly,
+            AlertCondition.Present,
+            "PowerTotal started a new count",
+            string.Create(CultureInfo.InvariantCulture, $"PowerTotal left {old} kWh and counted on from a new value to {now} kWh; the ledger follows the new count. A replaced inverter or a reset counter does this."),
+            Figures(("powerTotalReadKwh", now), ("powerTotalKeptKwh", old)),
+            Decisive: true),
         { Read: true } => AlertObservation.Absent(AlertKind.LifetimeAnomaly),
         _ => AlertObservation.Unknown(AlertKind.LifetimeAnomaly),
     };

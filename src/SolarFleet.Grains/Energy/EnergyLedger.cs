@@ -151,6 +151,7 @@ public sealed class EnergyLedger
             {
                 // The counter started a new count: what the stretch knew of the old one no longer applies.
                 day.Current.ForgetLifetime();
+                events |= LedgerEvents.NewLifetimeCount;
             }
 
             if (day.Anomalies != anomalies)

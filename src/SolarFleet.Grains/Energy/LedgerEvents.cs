@@ -26,4 +26,7 @@ public enum LedgerEvents
 
     /// <summary>A day was deliberately lowered (a restart taken back, a day started again): its epoch grew.</summary>
     Corrected = 64,
+
+    /// <summary>PowerTotal counted on from an off-scale value long enough to become the new baseline (a new count).</summary>
+    NewLifetimeCount = 128,
 }

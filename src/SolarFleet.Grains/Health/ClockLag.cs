@@ -7,13 +7,23 @@ namespace SolarFleet.Grains.Health;
 /// </summary>
 public static class ClockLag
 {
-    /// <summary>Moves remembered: a clock that is set differently is followed after this many.</summary>
+    /// <summary>Moves remembered: a clock set forward is followed at once, one set back by less than the reset after this many.</summary>
     public const int Moves = 8;
 
-    /// <summary>Remembers the lag of a move (site clock minus TimeStamp; negative for a clock ahead), in ticks.</summary>
-    public static void Observe(List<long> lags, TimeSpan lag)
+    /// <summary>
+    /// Remembers the lag of a move (site clock minus TimeStamp; negative for a clock ahead), in ticks. A move lagging
+    /// the least of the remembered by <paramref name="resetAbove"/> or more is a clock set back (or put right): judged
+    /// by the old lag, values that have just moved would look stale, so the old lags are forgotten. A move merely seen
+    /// late is followed by one that is not, which brings the least back down.
+    /// </summary>
+    public static void Observe(List<long> lags, TimeSpan lag, TimeSpan resetAbove)
     {
         ArgumentNullException.ThrowIfNull(lags);
+        if (lags.Count > 0 && lag.Ticks - lags.Min() >= resetAbove.Ticks)
+        {
+            lags.Clear();
+        }
+
         lags.Add(lag.Ticks);
         if (lags.Count > Moves)
         {

@@ -160,7 +160,7 @@ public sealed class InverterMonitor
         {
             if (State.TimestampChangedAt is not null && State.Timestamp is not null && reading.Timestamp is { } moved)
             {
-                ClockLag.Observe(State.ClockLags, siteLocalNow - moved);
+                ClockLag.Observe(State.ClockLags, siteLocalNow - moved, _options.StaleAfter);
             }
 
             State.TimestampChangedAt = polledAt;
@@ -175,6 +175,7 @@ public sealed class InverterMonitor
         State.UnsupportedQueries = (int)reading.Unsupported;
 
         _changedDays.Clear();
+        var keptBefore = Ledger.LifetimeKwh;
         var ledger = Ledger.Apply(
             new LedgerReading(
                 polledAt,
@@ -207,7 +208,8 @@ public sealed class InverterMonitor
             clockLag: ClockLag.Of(State.ClockLags));
         SetHealth(health, polledAt);
         _alertTransitions.Clear();
-        Alerts.OnGoodPoll(FactsOf(reading, ledger.ClockSkew, siteToday, polledAt), polledAt, _alertTransitions);
+        var newCountFrom = (ledger.Events & LedgerEvents.NewLifetimeCount) != 0 ? keptBefore : null;
+        Alerts.OnGoodPoll(FactsOf(reading, ledger.ClockSkew, newCountFrom, siteToday, polledAt), polledAt, _alertTransitions);
         _completedYields.Clear();
         Alerts.TrackYield(State.YieldTrack, polledAt, siteToday, Ledger.EnergyOn, Zone, _completedYields);
 
@@ -327,7 +329,7 @@ public sealed class InverterMonitor
     }
 
     // The sun is placed only for an inverter that does not generate: the one case where daylight decides anything.
-    private GoodPollFacts FactsOf(PiReading reading, string? clockSkew, DateOnly siteToday, DateTimeOffset polledAt)
+    private GoodPollFacts FactsOf(PiReading reading, string? clockSkew, double? newCountFromKwh, DateOnly siteToday, DateTimeOffset polledAt)
     {
         // Power decides where the Pi answers it (a "Generating" inverter at 0 W is dark); the status where it does not.
         // A Pi that answers neither says nothing of the dark.
@@ -345,7 +347,7 @@ public sealed class InverterMonitor
             clockSkew,
             reading.GridVoltageV,
             reading.GridFrequencyHz,
-            new LifetimeView(reading.PowerTotal is not null, Ledger.LifetimeKwh, Ledger.OffScaleKwh),
+            new LifetimeView(reading.PowerTotal is not null, Ledger.LifetimeKwh, Ledger.OffScaleKwh, newCountFromKwh),
             dark ? daylight.SunUpLongEnough(polledAt) : null,
             dark ? daylight.ElevationAt(polledAt) : null,
             daylight.Describe(),

@@ -6,13 +6,11 @@ using SolarFleet.Simulator.Server;
 namespace SolarFleet.Simulator.Hosting;
 
 /// <summary>
-/// Claims listening sockets for the Pis: consecutive ports from a base, or free ones found by probing.
-/// Only Pi ports (49152-65535) are used; past 65535 a loopback host continues on the next address.
+/// Claims listening sockets for the Pis: consecutive ports from a base, or free ones found by probing (above the host's
+/// ephemeral range first). Only Pi ports (49152-65535) are used; past 65535 a loopback host continues on the next address.
 /// </summary>
 internal static class PortAllocator
 {
-    private const int PortsPerAddress = PiEndpoint.MaxPort - PiEndpoint.MinPort + 1;
-
     public static List<Socket> Bind(string host, int basePort, int count, CancellationToken cancellationToken)
     {
         var address = ParseHost(host);
@@ -65,29 +63,65 @@ internal static class PortAllocator
 
     private static void BindFree(IPAddress address, int count, List<Socket> sockets, CancellationToken cancellationToken)
     {
-        // A random start keeps concurrent test processes from racing for the same ports.
-        var port = Random.Shared.Next(PiEndpoint.MinPort, PiEndpoint.MaxPort + 1);
-        var tried = 0;
+        var preferred = AboveEphemeral();
         while (sockets.Count < count)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (tried == PortsPerAddress)
+            foreach (var port in FreeOrder(preferred))
             {
-                address = NextAddress(address, count);
-                tried = 0;
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    sockets.Add(PiListener.Bind(new IPEndPoint(address, port)));
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+                {
+                    // Taken by someone else: try the next one.
+                }
+
+                if (sockets.Count == count)
+                {
+                    return;
+                }
             }
 
-            tried++;
-            try
+            address = NextAddress(address, count);
+        }
+    }
+
+    // Every Pi port once: first those above the host's ephemeral range, where no outgoing connection of anything on
+    // the machine can hold a Pi's port, then the rest. A random start in each keeps concurrent processes apart.
+    private static IEnumerable<int> FreeOrder(int preferred)
+    {
+        foreach (var (first, last) in new[] { (preferred, PiEndpoint.MaxPort), (PiEndpoint.MinPort, preferred - 1) })
+        {
+            if (first > last)
             {
-                sockets.Add(PiListener.Bind(new IPEndPoint(address, port)));
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
-            {
-                // Taken by someone else: try the next one.
+                continue;
             }
 
-            port = port == PiEndpoint.MaxPort ? PiEndpoint.MinPort : port + 1;
+            var size = last - first + 1;
+            var start = Random.Shared.Next(size);
+            for (var i = 0; i < size; i++)
+            {
+                yield return first + ((start + i) % size);
+            }
+        }
+    }
+
+    /// <summary>The first Pi port above the ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range), or the first Pi port.</summary>
+    internal static int AboveEphemeral()
+    {
+        const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
+        try
+        {
+            var fields = File.Exists(RangeFile) ? File.ReadAllText(RangeFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+            return fields.Length == 2 && int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var last) && last >= PiEndpoint.MinPort && last < PiEndpoint.MaxPort
+                ? last + 1
+                : PiEndpoint.MinPort;
+        }
+        catch (IOException)
+        {
+            return PiEndpoint.MinPort;
         }
     }
 
@@ -109,7 +143,7 @@ internal static class PortAllocator
         if (address.AddressFamily != AddressFamily.InterNetwork || bytes[0] != 127 || bytes[3] == 255)
         {
             throw new InvalidOperationException(
-                $"{count} Pis do not fit in the {PortsPerAddress} Pi ports of {address}; only a 127.x.y.z loopback host spills over to the next address.");
+                $"{count} Pis do not fit in the {PiEndpoint.MaxPort - PiEndpoint.MinPort + 1} Pi ports of {address}; only a 127.x.y.z loopback host spills over to the next address.");
         }
 
         bytes[3]++;

@@ -262,6 +262,26 @@ public sealed class InverterAlertTests
     }
 
     [Fact]
+    public void A_powertotal_that_goes_back_and_counts_on_into_a_new_baseline_within_the_wait_is_still_a_lifetime_anomaly()
+    {
+        // Polled every 5 s, ten readings make the new count the baseline in under a minute: before the wait is over.
+        var at = Midnight.AddHours(12);
+        Poll(at, status: 7, power: 2000, total: 5000.0);
+        var total = 4500.0;
+        for (var t = at.AddSeconds(5); t <= at.AddMinutes(2); t += TimeSpan.FromSeconds(5))
+        {
+            total += 0.003;
+            Poll(t, status: 7, power: 2000, total: Math.Round(total, 3));
+        }
+
+        var raised = Assert.Single(_seen).Alert;
+        Assert.Equal(AlertKind.LifetimeAnomaly, raised.Kind);
+        Assert.Equal("PowerTotal started a new count", raised.Summary);
+        Assert.Equal(5000.0, raised.Figures["powerTotalKeptKwh"]);
+        Assert.InRange(raised.Figures["powerTotalReadKwh"], 4500.0, 4500.1);
+    }
+
+    [Fact]
     public void A_pi_clock_three_hours_ahead_raises_clock_skew_after_ten_minutes_and_is_not_called_stale()
     {
         var at = Midnight.AddHours(10);

@@ -185,6 +185,29 @@ public sealed class InverterMonitorTests
         Assert.Equal(InverterHealth.Stale, _monitor.State.Health);
     }
 
+    [Theory]
+    [InlineData(180)]
+    [InlineData(-20)]
+    public void A_pi_whose_clock_is_set_back_stays_online_while_its_timestamp_moves(int minutesAheadBefore)
+    {
+        // The Pi's clock was ahead (by hours, or by minutes) and is put right: its TimeStamps now read earlier than
+        // before, but they move, so its values are fresh.
+        var clock = TimeSpan.FromMinutes(minutesAheadBefore);
+        for (var poll = 0; poll < 30; poll++)
+        {
+            if (poll == 10)
+            {
+                clock = minutesAheadBefore > 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(minutesAheadBefore - 30);
+            }
+
+            Good(Noon.AddSeconds(23 * poll), power: 2500, clockOffset: clock);
+            if (poll > 0)
+            {
+                Assert.Equal(InverterHealth.Online, _monitor.State.Health);
+            }
+        }
+    }
+
     [Fact]
     public void A_moving_timestamp_hours_behind_the_site_clock_is_clock_skewed_and_its_energy_dated_by_the_poll()
     {

@@ -73,10 +73,22 @@ public sealed class LedgerHost : IAsyncDisposable
     {
         InverterIds[pi.Port] = inverterId;
         var polls = pi.Polls;
-        using var response = await Admin.Put($"/api/sites/{siteId}/inverters/{inverterId}", pi.Body(PollSeconds, dcCapacityW));
-        Assert.True(response.IsSuccessStatusCode, $"PUT inverter: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        await PutInverterAsync(siteId, inverterId, pi.Body(PollSeconds, dcCapacityW));
         await Eventually.Get(() => Task.FromResult(pi.Polls), n => n > polls, TimeSpan.FromSeconds(10), $"{siteId}/{inverterId} to poll its Pi");
         await PolledAsync(siteId, inverterId, Clock.GetUtcNow());
+    }
+
+    /// <summary>Registers an inverter at a Pi on loopback (a simulated one) and waits for the poll that registration makes at once.</summary>
+    public async Task PointAsync(string siteId, string inverterId, int port, int? dcCapacityW = null)
+    {
+        await PutInverterAsync(siteId, inverterId, new { host = "127.0.0.1", port, pollSeconds = PollSeconds, dcCapacityW });
+        await PolledAsync(siteId, inverterId, Clock.GetUtcNow());
+    }
+
+    private async Task PutInverterAsync(string siteId, string inverterId, object body)
+    {
+        using var response = await Admin.Put($"/api/sites/{siteId}/inverters/{inverterId}", body);
+        Assert.True(response.IsSuccessStatusCode, $"PUT inverter: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
     }
 
     /// <summary>Moves the clock one poll period and waits until every listed inverter applied a poll made then.</summary>
