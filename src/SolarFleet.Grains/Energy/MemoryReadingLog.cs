@@ -36,6 +36,24 @@ public sealed class MemoryReadingLog : IReadingLog
         }
     }
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<PowerSlot> PowerAsync(
+        string siteId, IReadOnlyList<string> inverterIds, DateTimeOffset from, DateTimeOffset to, TimeSpan slot, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(slot, TimeSpan.Zero);
+        var inverters = inverterIds.ToHashSet(StringComparer.Ordinal);
+
+        // Decimal means, rounded half away from zero: the same figures as PostgreSQL's numeric avg and round.
+        var slots = Recent()
+            .Where(r => r.SiteId == siteId && inverters.Contains(r.InverterId) && r.PolledAt >= from && r.PolledAt < to && r.PowerW is not null)
+            .GroupBy(r => ((r.PolledAt - from).Ticks / slot.Ticks, r.InverterId), r => (decimal)r.PowerW!.Value)
+            .Select(g => (Slot: g.Key.Item1, Mean: g.Average()))
+            .GroupBy(m => m.Slot, m => m.Mean)
+            .OrderBy(g => g.Key)
+            .Select(g => new PowerSlot(from + slot * g.Key, (long)Math.Round(g.Sum(), MidpointRounding.AwayFromZero), g.Count()));
+        return slots.ToAsyncEnumerable();
+    }
+
     /// <summary>The readings held, oldest first.</summary>
     public IReadOnlyList<InverterReadingRecord> Recent()
     {

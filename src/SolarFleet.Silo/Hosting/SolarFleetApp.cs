@@ -19,6 +19,7 @@ using SolarFleet.Silo.Api.Fleet;
 using SolarFleet.Silo.Api.Json;
 using SolarFleet.Silo.Api.OpenApi;
 using SolarFleet.Silo.Api.Energy;
+using SolarFleet.Silo.Api.Power;
 using SolarFleet.Silo.Api.Alerts;
 using SolarFleet.Silo.Auth;
 using SolarFleet.Silo.Dashboard;
@@ -114,6 +115,7 @@ public static class SolarFleetApp
         api.MapInverterEndpoints();
         api.MapFleetEndpoints();
         api.MapEnergyEndpoints();
+        api.MapPowerEndpoints();
         api.MapAlertEndpoints();
         app.MapDashboard();
         if (app.Services.GetService<DemoWelcome>() is { } welcome)
@@ -208,6 +210,7 @@ public static class SolarFleetApp
         });
         services.AddSingleton<JsonBody>();
         services.AddSingleton<EnergyReports>();
+        services.AddSingleton<PowerCurves>();
         services.AddSingleton<FleetDocuments>();
         services.AddSingleton(new ApiKeyStore(options.ApiKeys));
         var authentication = services.AddAuthentication(AuthPolicies.Scheme)

@@ -20,4 +20,25 @@ public sealed class MemoryReadingLogTests
     [Fact]
     public void Rejects_a_capacity_below_one() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MemoryReadingLog(0));
+
+    [Fact]
+    public async Task Power_per_slot_adds_each_inverters_mean_rounded_half_away_from_zero()
+    {
+        var log = new MemoryReadingLog(capacity: 10);
+        var from = new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero);
+        void Read(string inverter, int second, int? watts) =>
+            log.Append(new InverterReadingRecord("s", inverter, from.AddSeconds(second), null, watts, null, null, 2, null, null, null));
+        Read("a", 10, 1);
+        Read("a", 40, 2);
+        Read("b", 60, 1_000);
+        Read("b", 70, null);
+        Read("a", 330, 7);
+        Read("c", 30, 50_000);
+        Read("a", 600, 9);
+
+        var slots = await log.PowerAsync("s", ["a", "b"], from, from.AddMinutes(10), TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        // Slot one: a's mean 1.5 plus b's 1,000 is 1,001.5, rounded up; slot two: a alone; the reading at the range's end is out.
+        Assert.Equal([new PowerSlot(from, 1_002, 2), new PowerSlot(from.AddMinutes(5), 7, 1)], slots);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SolarFleet.Abstractions.Energy;
+using SolarFleet.Grains.Energy;
 using SolarFleet.Postgres.History;
 using SolarFleet.Postgres.Tests.Infrastructure;
 using static SolarFleet.Postgres.Tests.Infrastructure.HistoryRows;
@@ -187,6 +188,42 @@ public sealed class HistoryStoreTests(PostgresFixture fixture)
                 "site-a|inv-1|2025-06-21 18:00:23|-|-|12345|4567.8|-|241.3|59.98|3600",
             ],
             text);
+    }
+
+    [Fact]
+    public async Task Power_per_slot_adds_each_inverters_mean_from_the_ranges_start_as_the_embedded_log_does()
+    {
+        var db = await fixture.Server.CreateMigratedDatabaseAsync("power", Token);
+        await using var store = CreateStore(db, time);
+        var memory = new MemoryReadingLog(capacity: 20);
+
+        // Slots counted from a start that is not on a five-minute boundary, as a site's midnight may not be.
+        var from = time.GetUtcNow().AddHours(-1).AddSeconds(150);
+        foreach (var reading in new[]
+        {
+            Reading("site-a", "inv-1", from.AddSeconds(10), 1),
+            Reading("site-a", "inv-1", from.AddSeconds(40), 2),
+            Reading("site-a", "inv-2", from.AddSeconds(60), 1_000),
+            Reading("site-a", "inv-2", from.AddSeconds(70), null),
+            Reading("site-a", "inv-1", from.AddSeconds(330), 7),
+            Reading("site-a", "inv-3", from.AddSeconds(30), 50_000),
+            Reading("site-b", "inv-1", from.AddSeconds(30), 50_000),
+            Reading("site-a", "inv-1", from.AddSeconds(600), 9),
+            Reading("site-a", "inv-1", from.AddSeconds(-1), 9),
+        })
+        {
+            store.Append(reading);
+            memory.Append(reading);
+        }
+
+        Assert.True(await store.FlushAsync(Token));
+
+        var stored = await store.PowerAsync("site-a", ["inv-1", "inv-2"], from, from.AddMinutes(10), TimeSpan.FromMinutes(5), Token).ToListAsync(Token);
+        var held = await memory.PowerAsync("site-a", ["inv-1", "inv-2"], from, from.AddMinutes(10), TimeSpan.FromMinutes(5), Token).ToListAsync(Token);
+
+        // inv-1's mean 1.5 plus inv-2's 1,000 is 1,001.5, rounded up.
+        Assert.Equal([new PowerSlot(from, 1_002, 2), new PowerSlot(from.AddMinutes(5), 7, 1)], stored);
+        Assert.Equal(stored, held);
     }
 
     [Fact]

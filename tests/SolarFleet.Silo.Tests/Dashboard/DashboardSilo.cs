@@ -13,8 +13,8 @@ namespace SolarFleet.Silo.Tests.Dashboard;
 
 /// <summary>
 /// A real silo listening on a loopback port, with simulated Pis at a site where it is midday, and a headless Chromium.
-/// Sites: alpha-home (two healthy Pis), beta-home (one healthy, one reporting a fault), and 28 sites without
-/// inverters, so that the list has two pages.
+/// Sites: alpha-home (two healthy Pis), beta-home (one healthy, one reporting a fault, with <see cref="ScriptedHistory"/>
+/// before the silo started), and 28 sites without inverters, so that the list has two pages.
 /// </summary>
 public sealed class DashboardSilo : IAsyncLifetime
 {
@@ -45,11 +45,14 @@ public sealed class DashboardSilo : IAsyncLifetime
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Address = new Uri(addresses.Addresses.First());
+        var liveSince = DateTimeOffset.UtcNow;
         Admin = new HttpClient { BaseAddress = Address };
         Admin.DefaultRequestHeaders.Add("X-Api-Key", SolarFleetFactory.AdminKey);
 
         await PutSite("alpha-home", "Alpha home", 0, 1);
         await PutSite("beta-home", "Beta home", 2, 3);
+        var beta = await Admin.GetFromJsonAsync<JsonNode>("/api/sites/beta-home", cancellationToken);
+        ScriptedHistory.Write(Factory.Services, "beta-home", ["inv-1", "inv-2"], (string)beta!["timeZone"]!, liveSince);
         for (var i = 1; i <= FillerSites; i++)
         {
             await PutSite(string.Create(CultureInfo.InvariantCulture, $"filler-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"Filler {i:00}"));

@@ -48,7 +48,8 @@ public sealed record EnergyQuery(DateOnly From, DateOnly To, EnergyInterval Inte
         return errors.IsEmpty ? new EnergyQuery(from!.Value, to!.Value, interval, csv) : null;
     }
 
-    private static DateOnly? ParseDate(ValidationErrors errors, string field, string? text)
+    /// <summary>A YYYY-MM-DD date, or null with the field named in <paramref name="errors"/>.</summary>
+    internal static DateOnly? ParseDate(ValidationErrors errors, string field, string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -65,5 +66,5 @@ public sealed record EnergyQuery(DateOnly From, DateOnly To, EnergyInterval Inte
         return null;
     }
 
-    private static string Cut(string text) => text.Length > 40 ? text[..40] : text;
+    internal static string Cut(string text) => text.Length > 40 ? text[..40] : text;
 }

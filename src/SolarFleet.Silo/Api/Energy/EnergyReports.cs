@@ -3,6 +3,7 @@ using SolarFleet.Abstractions.Energy;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Energy;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Api.Energy;
 
@@ -83,6 +84,5 @@ public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, Tim
         return days;
     }
 
-    private DateOnly Today(ReportSite site) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(site.TimeZone)).DateTime);
+    private DateOnly Today(ReportSite site) => SiteCalendar.Today(time, site.TimeZone);
 }
