@@ -12,9 +12,9 @@ public static class ClockLag
 
     /// <summary>
     /// Remembers the lag of a move (site clock minus TimeStamp; negative for a clock ahead), in ticks. A move lagging
-    /// the least of the remembered by <paramref name="resetAbove"/> or more is a clock set back (or put right): judged
-    /// by the old lag, values that have just moved would look stale, so the old lags are forgotten. A move merely seen
-    /// late is followed by one that is not, which brings the least back down.
+    /// the least of the remembered by <paramref name="resetAbove"/> or more (the stale wait, plus the time since the last
+    /// poll that saw the TimeStamp, which is how late a move can be seen) is a clock set back or put right: judged by the
+    /// old lag, values that have just moved would look stale, so the old lags are forgotten.
     /// </summary>
     public static void Observe(List<long> lags, TimeSpan lag, TimeSpan resetAbove)
     {

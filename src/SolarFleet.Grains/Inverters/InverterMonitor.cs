@@ -154,13 +154,16 @@ public sealed class InverterMonitor
 
         State.ConsecutiveFailures = 0;
         State.FirstFailureAt = null;
+        var previousSuccessAt = State.LastSuccessAt;
         State.LastPollAt = polledAt;
         State.LastSuccessAt = polledAt;
         if (reading.Timestamp != State.Timestamp || State.TimestampChangedAt is null)
         {
             if (State.TimestampChangedAt is not null && State.Timestamp is not null && reading.Timestamp is { } moved)
             {
-                ClockLag.Observe(State.ClockLags, siteLocalNow - moved, _options.StaleAfter);
+                // A move may have happened any time since the last good poll: only more lag than that (and the stale wait) is a clock set back.
+                var seenLateBy = previousSuccessAt is { } previous ? polledAt - previous : TimeSpan.Zero;
+                ClockLag.Observe(State.ClockLags, siteLocalNow - moved, _options.StaleAfter + seenLateBy);
             }
 
             State.TimestampChangedAt = polledAt;
