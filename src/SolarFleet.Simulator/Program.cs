@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SolarFleet.Simulator.Cli;
 using SolarFleet.Simulator.Hosting;
-using SolarFleet.Simulator.Time;
 
 if (args is ["--help" or "-h"])
 {
@@ -16,14 +15,7 @@ if (!SimulatorArguments.TryParse(args, out var parsed, out var error))
     return 2;
 }
 
-TimeProvider time = TimeProvider.System;
-if (parsed!.Speed is not null || parsed.StartLocal is not null)
-{
-    var start = parsed.StartLocal is { } local
-        ? AcceleratedTimeProvider.TodayAt(TimeProvider.System, parsed.Site.TimeZone, local)
-        : TimeProvider.System.GetUtcNow();
-    time = new AcceleratedTimeProvider(TimeProvider.System, parsed.Speed ?? 1, start);
-}
+var time = parsed!.Clock(TimeProvider.System);
 
 using var loggers = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(LogLevel.Warning)

@@ -2,15 +2,21 @@ namespace SolarFleet.Silo.Demo;
 
 /// <summary>
 /// What a newcomer needs from a demo start, printed once the host has started so it comes after the start-up logs:
-/// the dashboard's address, and the generated admin key (shown on the console, never logged).
+/// how to run a Pi of their own, the generated admin key (shown on the console, never logged), and last the
+/// dashboard's address.
 /// </summary>
-public sealed class DemoWelcome(string? generatedAdminKey)
+public sealed class DemoWelcome(string? generatedAdminKey, DemoNewcomerPi? newcomerPi = null)
 {
     public void Print(IEnumerable<string> addresses, TextWriter console)
     {
         ArgumentNullException.ThrowIfNull(console);
         var address = addresses.Select(Browsable).FirstOrDefault() ?? "(no HTTP address)";
         console.WriteLine();
+        if (newcomerPi is not null)
+        {
+            console.WriteLine(newcomerPi.Instructions);
+        }
+
         if (generatedAdminKey is not null)
         {
             console.WriteLine($"Demo admin API key (X-Api-Key, or sign in to the dashboard with it): {generatedAdminKey}");

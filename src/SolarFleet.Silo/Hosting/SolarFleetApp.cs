@@ -56,9 +56,15 @@ public static class SolarFleetApp
             builder.Services.AddSingleton(certificates);
         }
 
+        if (options.Demo.Enabled)
+        {
+            DemoFleet.ApplyDefaults(builder.Configuration);
+        }
+
         var demoAdminKey = options.Demo.Enabled ? DemoFleet.AddGeneratedAdminKey(options) : null;
+        var clock = options.Demo.Enabled ? DemoFleet.CreateClock(options.Demo) : TimeProvider.System;
         builder.Services.AddOptions<SolarFleetOptions>().Bind(builder.Configuration.GetSection(SolarFleetOptions.Section));
-        builder.Services.AddSolarFleetClock(options.Demo.Enabled ? DemoFleet.CreateClock(options.Demo) : TimeProvider.System);
+        builder.Services.AddSolarFleetClock(clock);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         // One policy for the API, which refuses to register what it refuses, and for the Pi client, which refuses to poll it.
@@ -70,11 +76,13 @@ public static class SolarFleetApp
         builder.Services.AddSolarFleetWebhooks(options.Alerts.ToEndpoints(), options.Alerts.Delivery);
         if (options.Demo.Enabled)
         {
+            var plan = DemoFleetPlan.At(clock.GetUtcNow());
+            builder.Services.AddSingleton(plan);
             builder.Services.AddSingleton<DemoFleet>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoFleet>());
 
             // Shown once on the console after start-up, never logged: the key exists only in this process.
-            builder.Services.AddSingleton(new DemoWelcome(demoAdminKey));
+            builder.Services.AddSingleton(new DemoWelcome(demoAdminKey, new DemoNewcomerPi(plan.Sites[0], clock)));
         }
 
         AddApi(builder.Services, options);

@@ -6,7 +6,8 @@ namespace SolarFleet.Silo.Hosting;
 /// <summary>
 /// Installs SolarFleet's clock. Grains (poll timers, day boundaries, staleness) follow it; Orleans' own
 /// machinery — membership, messaging, directory, activation collection, reminders — stays on real time, so an
-/// accelerated demo clock never makes the cluster think a silo missed its heartbeats.
+/// accelerated demo clock never makes the cluster think a silo missed its heartbeats. Membership, whose watchdog
+/// lives there, keeps real time on a <see cref="SiloStartClock"/>.
 /// </summary>
 public static class TimeProviders
 {
@@ -14,7 +15,6 @@ public static class TimeProviders
     [
         TimeProviderNames.Messaging,
         TimeProviderNames.SystemTimers,
-        TimeProviderNames.Membership,
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
         ReminderTimeProviderNames.Reminders,
@@ -31,6 +31,8 @@ public static class TimeProviders
             }
         }
 
+        // Made when the silo first asks for it, so its timestamps count from the silo's start.
+        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new SiloStartClock());
         return services;
     }
 }

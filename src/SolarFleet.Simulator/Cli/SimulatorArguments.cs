@@ -4,6 +4,7 @@ using SolarFleet.Simulator.Hosting;
 using SolarFleet.Simulator.Inverter;
 using SolarFleet.Simulator.Sites;
 using SolarFleet.Simulator.Solar;
+using SolarFleet.Simulator.Time;
 
 namespace SolarFleet.Simulator.Cli;
 
@@ -11,7 +12,7 @@ namespace SolarFleet.Simulator.Cli;
 internal sealed record SimulatorArguments
 {
     public const string Usage =
-        "usage: SolarFleet.Simulator [--host 127.0.0.1] [--base-port 50000|0] [--pis 1] [--speed N] [--start HH:mm] "
+        "usage: SolarFleet.Simulator [--host 127.0.0.1] [--base-port 50000|0] [--pis 1] [--speed N [--since UTC-INSTANT]] [--start HH:mm] "
         + "[--lat 37.4 --lon -122.1 --tz America/Los_Angeles] [--seed S] [--total-unit kwh|wh] [--clouds COVER]\n"
         + "       [--fault N=mode[:value][@HH:mm][+mode...]]...\n"
         + "  inverter faults: dark[@HH:mm] (all day, or from a local time), derate:PERCENT_KEPT[@HH:mm], shade:PERCENT_LOST[@HH:mm after],\n"
@@ -48,6 +49,9 @@ internal sealed record SimulatorArguments
     /// <summary>Null: start at the current time.</summary>
     public TimeOnly? StartLocal { get; init; }
 
+    /// <summary>With <see cref="Speed"/>: the real instant the clock has run faster from (another process's, say); null: now.</summary>
+    public DateTimeOffset? Since { get; init; }
+
     /// <summary>Faults to set per Pi index once the simulator runs.</summary>
     public required IReadOnlyDictionary<int, FaultRequest> Faults { get; init; }
 
@@ -79,6 +83,7 @@ internal sealed record SimulatorArguments
         var format = PowerTotalFormat.KilowattHours;
         double? speed = null;
         TimeOnly? start = null;
+        DateTimeOffset? since = null;
         var latitude = SimulatedSite.Default.Latitude;
         var longitude = SimulatedSite.Default.Longitude;
         var zone = SimulatedSite.Default.TimeZoneId;
@@ -108,6 +113,9 @@ internal sealed record SimulatorArguments
                     break;
                 case "--start":
                     start = TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : throw Invalid(name, value);
+                    break;
+                case "--since":
+                    since = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : throw Invalid(name, value);
                     break;
                 case "--lat":
                     latitude = ParseDouble(name, value);
@@ -148,6 +156,11 @@ internal sealed record SimulatorArguments
             throw new ArgumentException("--speed must be above 0 and at most 100000.");
         }
 
+        if (since is not null && (speed is null || start is not null))
+        {
+            throw new ArgumentException("--since goes with --speed, and not with --start.");
+        }
+
         var options = new PiSimulatorOptions
         {
             Host = host,
@@ -164,7 +177,27 @@ internal sealed record SimulatorArguments
             throw new ArgumentException($"--fault names Pi {index} but there are only {pis} (numbered from 0).");
         }
 
-        return new SimulatorArguments { Options = options, Speed = speed, StartLocal = start, Faults = faults };
+        return new SimulatorArguments { Options = options, Speed = speed, StartLocal = start, Since = since, Faults = faults };
+    }
+
+    /// <summary>
+    /// The simulator's clock: <paramref name="system"/> itself, or shifted to <see cref="StartLocal"/> today, or sped up
+    /// from now or from <see cref="Since"/>. Two clocks sped up from the same instant show the same time.
+    /// </summary>
+    public TimeProvider Clock(TimeProvider system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (Speed is null && StartLocal is null)
+        {
+            return system;
+        }
+
+        var speed = Speed ?? 1;
+        var now = system.GetUtcNow();
+        var start = StartLocal is { } local ? AcceleratedTimeProvider.TodayAt(system, Site.TimeZone, local)
+            : Since is { } since ? since + (now - since) * speed
+            : now;
+        return new AcceleratedTimeProvider(system, speed, start);
     }
 
     // A second --fault for the same Pi adds to its first: modes add up, later values and starts win.

@@ -1,5 +1,3 @@
-using SolarFleet.Protocol.Polling;
-using SolarFleet.Protocol.Tests.Peers;
 using SolarFleet.Simulator.Faults;
 using SolarFleet.Simulator.Hosting;
 
@@ -27,7 +25,7 @@ public sealed class MonitoredSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Simulator = await StartSimulatorAsync();
+        Simulator = await RangeSimulator.StartAsync(3, DaylightSite.Simulated("monitored-sim"), TimeProvider.System);
         Simulator.Pis[2].Faults = PiFaults.Of(PiFaultModes.RefuseConnections);
         Admin = Factory.Client(SolarFleetFactory.AdminKey);
         Anonymous = Factory.Client(null);
@@ -46,27 +44,6 @@ public sealed class MonitoredSilo : IAsyncLifetime
                 && samples.Any(s => s.Name == "solarfleet_alerts_open_sites" && s.Labels.Contains("kind=\"unreachable\"", StringComparison.Ordinal) && s.Value > 0),
             TimeSpan.FromSeconds(60),
             "the site to produce and its refusing Pi's unreachable alert to open");
-    }
-
-    // The Pis take consecutive ports above the host's ephemeral range (PiPortRange), from a random base, so that no
-    // outgoing connection holds one; a base whose ports are taken is tried again elsewhere.
-    private static async Task<PiSimulator> StartSimulatorAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var basePort = Random.Shared.Next(PiPortRange.First, PiEndpoint.MaxPort - 3);
-            try
-            {
-                return await PiSimulator.StartAsync(
-                    new PiSimulatorOptions { PiCount = 3, BasePort = basePort, Sites = [DaylightSite.Simulated("monitored-sim")] },
-                    TimeProvider.System,
-                    cancellationToken: TestContext.Current.CancellationToken);
-            }
-            catch (InvalidOperationException) when (attempt < 20)
-            {
-                // taken: another base
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()
