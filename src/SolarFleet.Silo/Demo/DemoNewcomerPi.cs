@@ -9,7 +9,7 @@ namespace SolarFleet.Silo.Demo;
 /// </summary>
 public sealed record DemoNewcomerPi(DemoSite Home, TimeProvider Clock)
 {
-    public const int Port = 50000;
+    public const int Port = 62000;
 
     /// <summary>The simulator's command line; a sped-up demo adds the speed and the real instant it runs faster from.</summary>
     public string Command

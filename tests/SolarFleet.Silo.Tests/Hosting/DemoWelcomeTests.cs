@@ -26,8 +26,8 @@ public sealed class DemoWelcomeTests
         new DemoWelcome("key", new DemoNewcomerPi(home, TimeProvider.System)).Print(["http://localhost:5080"], console);
 
         var text = console.ToString();
-        Assert.Contains("-- --base-port 50000 --lat 35.68 --lon 139.69 --tz Asia/Tokyo" + Environment.NewLine, text, StringComparison.Ordinal);
-        Assert.Contains("then add 127.0.0.1:50000 to Sato residence, Tokyo (tokyo-sato).", text, StringComparison.Ordinal);
+        Assert.Contains("-- --base-port 62000 --lat 35.68 --lon 139.69 --tz Asia/Tokyo" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Contains("then add 127.0.0.1:62000 to Sato residence, Tokyo (tokyo-sato).", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("--tz", StringComparison.Ordinal) < text.IndexOf("Demo admin API key", StringComparison.Ordinal));
         Assert.EndsWith("SolarFleet dashboard: http://localhost:5080/", text.TrimEnd(), StringComparison.Ordinal);
     }
