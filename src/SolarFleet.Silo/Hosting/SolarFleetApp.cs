@@ -44,6 +44,7 @@ public static class SolarFleetApp
         var options = ReadOptions(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("SolarFleet");
         var errors = ConfigurationErrors.Find(options, connectionString).ToList();
+        errors.AddRange(AlertRuleErrors.Find(builder.Configuration));
         var certificates = options.Orleans.Tls.IsConfigured ? ClusterCertificates.Load(options.Orleans.Tls, errors) : null;
         if (errors.Count > 0)
         {

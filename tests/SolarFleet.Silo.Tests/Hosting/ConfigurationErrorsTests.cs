@@ -84,4 +84,27 @@ public sealed class ConfigurationErrorsTests
         Assert.Contains($"'{network}'", error, StringComparison.Ordinal);
         Assert.Contains(problem, error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void The_alert_rules_defaults_are_valid() =>
+        Assert.Empty(AlertRuleErrors.Find(new SolarFleet.Grains.Alerts.AlertRuleOptions()));
+
+    [Theory]
+    [InlineData("SolarFleet:Alerts:Underproduction:Window", "00:00:00")]
+    [InlineData("SolarFleet:Alerts:Underproduction:Window", "soon")]
+    [InlineData("SolarFleet:Alerts:Underproduction:Threshold", "5")]
+    [InlineData("SolarFleet:Alerts:Underproduction:Threshold", "NaN")]
+    [InlineData("SolarFleet:Alerts:Underproduction:ClearThreshold", "0.5")]
+    [InlineData("SolarFleet:Alerts:Underproduction:NearestPeers", "2")]
+    [InlineData("SolarFleet:Alerts:Underproduction:PeerRadiusKm", "-1")]
+    [InlineData("SolarFleet:Alerts:Underproduction:PeerSettle", "02:00:00")]
+    [InlineData("SolarFleet:Alerts:Daylight:MinElevationDegrees", "95")]
+    [InlineData("SolarFleet:Alerts:Grid:MinVoltageV", "260")]
+    [InlineData("SolarFleet:Alerts:Timing:GridOutOfRange:RaiseAfter", "-00:01:00")]
+    public void A_bad_alert_rule_setting_stops_start_up_naming_the_setting(string setting, string value)
+    {
+        var ex = Assert.Throws<InvalidConfigurationException>(() => SolarFleetApp.CreateBuilder([$"--{setting}={value}"]));
+
+        // A setting out of its range may also put another out of step with it (a window of zero and the settle time).
+        Assert.Contains(ex.Errors, e => e.Contains(setting, StringComparison.Ordinal));
+    }
 }
