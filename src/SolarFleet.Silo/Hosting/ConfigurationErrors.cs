@@ -72,6 +72,12 @@ public static class ConfigurationErrors
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"SolarFleet:ApiKeys:{i}:Role must be reader or admin."));
             }
+
+            // The name is written into alert history as who acknowledged: text a person reads and a database stores.
+            if (key.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsControl)))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"SolarFleet:ApiKeys:{i}:Name must be 1-100 characters with no control characters, or left out."));
+            }
         }
 
         if (options.Metrics.MaxInverterSeries is < 0 or > 100_000)

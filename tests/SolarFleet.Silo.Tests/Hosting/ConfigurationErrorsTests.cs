@@ -28,6 +28,19 @@ public sealed class ConfigurationErrorsTests
         Assert.Contains(errors, e => e.StartsWith("SolarFleet:Orleans:SiloPort", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("ops\0desk")]
+    [InlineData("ops\ndesk")]
+    [InlineData(" ")]
+    public void An_api_key_name_that_alert_history_cannot_hold_names_its_setting(string name)
+    {
+        var options = new SolarFleetOptions { ApiKeys = [new ApiKeyEntry { Key = "a-key-of-enough-length", Role = ApiKeyRole.Admin, Name = name }] };
+
+        var error = Assert.Single(ConfigurationErrors.Find(options, null));
+
+        Assert.StartsWith("SolarFleet:ApiKeys:0:Name", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_gateway_port_is_the_default_and_valid()
     {
