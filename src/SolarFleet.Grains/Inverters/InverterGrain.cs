@@ -9,7 +9,6 @@ using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Hosting;
-using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Grains.Underproduction;
@@ -32,7 +31,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     /// <summary>The reminder that re-activates a registered inverter after its silo died.</summary>
     public const string ReminderName = "keep-polling";
 
-    private readonly IPersistentState<InverterState> _state;
+    private readonly IPersistentState<InverterState> _persistent;
     private readonly IPiClient _client;
     private readonly IEnergyLedgerStore _ledgerStore;
     private readonly IReadingLog _readingLog;
@@ -42,13 +41,13 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
     private readonly ILogger<InverterGrain> _logger;
-    private readonly SerialStateWriter _writer;
     private readonly PollSchedule _schedule;
     private readonly PollGate _gate;
     private readonly List<DailyEnergy> _changedRows = [];
     private string _siteId = string.Empty;
     private string _inverterId = string.Empty;
     private InverterMonitor _monitor = null!;
+    private InverterStorage _storage = null!;
     private ISiteGrain _site = null!;
     private InverterPoller _poller = null!;
     private PeerComparison _peers = null!;
@@ -69,7 +68,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         IOptions<AlertRuleOptions> alertOptions,
         ILogger<InverterGrain> logger)
     {
-        _state = state;
+        _persistent = state;
         _client = client;
         _ledgerStore = ledgerStore;
         _readingLog = readingLog;
@@ -81,7 +80,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _writer = new SerialStateWriter(WriteStateAsync);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -92,6 +90,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
         _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString());
         _recorder = new PollRecorder(_siteId, _inverterId, _ledgerStore, _readingLog, _alertStore, _metrics, _logger);
+        _storage = new InverterStorage(_persistent, _time, at => _monitor.MarkWritten(at), _logger, _siteId, _inverterId);
         _monitor = NewMonitor();
         _monitor.MarkWritten(_time.GetUtcNow());
 
@@ -113,17 +112,10 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         StopPolling();
         if (_monitor.IsRegistered && (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _options.WriteStateOnShutdown))
         {
-            try
-            {
-                await _writer.WriteAsync();
-            }
-            catch (Exception ex)
-            {
-                LogStateWriteFailed(ex, _siteId, _inverterId);
-            }
+            await _storage.WriteLoggedAsync();
         }
 
-        await _writer.IdleAsync();
+        await _storage.IdleAsync();
     }
 
     public async Task Configure(InverterRegistration registration)
@@ -144,7 +136,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
             }
 
-            await _writer.WriteAsync();
+            await _storage.WriteAsync();
         }
         catch
         {
@@ -178,21 +170,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                 _recorder.RecordAlerts(_monitor.AlertTransitions);
             }
 
-            var ledger = _state.State.Ledger;
-            if (ledger.Days.Count > 0)
-            {
-                if (wasRegistered || _state.State.Registration is not null)
-                {
-                    _state.State = new InverterState { Ledger = ledger, RemovedAt = _time.GetUtcNow(), RemovedRegistration = _state.State.Registration };
-                    await _writer.RunAsync(() => _state.WriteStateAsync());
-                }
-            }
-            else if (_state.RecordExists || wasRegistered)
-            {
-                await _writer.RunAsync(() => _state.ClearStateAsync());
-                _state.State = new InverterState();
-            }
-
+            await _storage.RemoveAsync(wasRegistered);
             _monitor = NewMonitor();
             await UnregisterReminderAsync();
             if (wasRegistered)
@@ -289,7 +267,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         PushSummary(force: false);
         if (outcome.PersistNow)
         {
-            _ = PersistInBackgroundAsync();
+            _storage.WriteInBackground();
         }
     }
 
@@ -307,7 +285,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
                     _recorder.RecordAlerts(_monitor.AlertTransitions);
                     if (_monitor.AlertTransitions.Count > 0)
                     {
-                        _ = PersistInBackgroundAsync();
+                        _storage.WriteInBackground();
                     }
                 }
             });
@@ -318,7 +296,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         }
     }
 
-    private InverterMonitor NewMonitor() => new(_siteId, _inverterId, _state.State, _options, _alertOptions);
+    private InverterMonitor NewMonitor() => new(_siteId, _inverterId, _storage.State, _options, _alertOptions);
 
     private void PushSummary(bool force)
     {
@@ -329,26 +307,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             // One-way: the site's roll-up is not on the poll's critical path.
             _site.Report(changed).Ignore();
         }
-    }
-
-    // The poll loop never waits on storage; writes are serialized and failures logged (the next event retries).
-    private async Task PersistInBackgroundAsync()
-    {
-        try
-        {
-            await _writer.WriteAsync();
-        }
-        catch (Exception ex)
-        {
-            LogStateWriteFailed(ex, _siteId, _inverterId);
-        }
-    }
-
-    private async Task WriteStateAsync()
-    {
-        var at = _time.GetUtcNow();
-        await _state.WriteStateAsync();
-        _monitor.MarkWritten(at);
     }
 
     private async Task UnregisterReminderAsync()
@@ -367,7 +325,4 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
     private partial void LogRemoved(string siteId, string inverterId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the state of inverter {SiteId}/{InverterId} failed; it is retried on the next state change")]
-    private partial void LogStateWriteFailed(Exception exception, string siteId, string inverterId);
 }
