@@ -8,17 +8,27 @@ public sealed class FleetTargetsTests
     [Fact]
     public void A_run_within_every_target_misses_none()
     {
-        Assert.Empty(FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 44.6, Completion = 0.9996, LatencyP99Ms = 47, PeakRssMiB = 1312 })));
+        Assert.Empty(FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 44.6, Completion = 0.9996, OnTime = 0.9995, LatencyP99Ms = 47, PeakRssMiB = 1312 })));
     }
 
     [Fact]
     public void Each_missed_target_is_named_with_its_figure()
     {
-        var missed = FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 115.7, Completion = 0.9908, LatencyP99Ms = 150.6, PeakRssMiB = 3500 }));
+        var missed = FleetTargets.Missed(Report(new SiloReport { AllPolledSeconds = 115.7, Completion = 0.9908, OnTime = 0.9995, LatencyP99Ms = 150.6, PeakRssMiB = 3500 }));
 
         Assert.Equal(4, missed.Count);
         Assert.Contains(missed, line => line.Contains("115.7 s", StringComparison.Ordinal));
         Assert.Contains(missed, line => line.Contains("150.6 ms", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Healthy_polls_that_complete_but_wait_for_a_slot_miss_the_on_time_target()
+    {
+        // Every poll of the healthy inverters came, but many began seconds after falling due (hung Pis held the slots).
+        var late = new SiloReport { AllPolledSeconds = 44.6, PollsExpected = 40_000, PollsOk = 40_000, Completion = 1, PollsOnTime = 31_000, OnTime = 0.775, LatencyP99Ms = 3, PeakRssMiB = 400 };
+
+        var missed = Assert.Single(FleetTargets.Missed(Report(late)));
+        Assert.Equal("healthy polls on time (within 1 s) 77.50 % (± 0.00 %) < 99.9 % (31000 of 40000 polls)", missed);
     }
 
     [Fact]
@@ -27,7 +37,7 @@ public sealed class FleetTargetsTests
         // 100,000 inverters every 23 s: 10 s of polls is 43,478 rows.
         var sawtooth = new SiloReport
         {
-            AllPolledSeconds = 41.5, Completion = 0.9997, LatencyP99Ms = 42, PeakRssMiB = 1279,
+            AllPolledSeconds = 41.5, Completion = 0.9997, OnTime = 0.9997, LatencyP99Ms = 42, PeakRssMiB = 1279,
             HistoryBacklogSamples = [40772, 27381, 13829, 46603, 32965, 17753, 3201, 37179, 22634, 44752], HistoryDropped = 0,
         };
         var growing = sawtooth with { HistoryBacklogSamples = [20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 90_000] };

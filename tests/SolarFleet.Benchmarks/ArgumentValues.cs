@@ -10,6 +10,12 @@ internal static class ArgumentValues
             ? number
             : throw new ArgumentException($"{name} wants a positive whole number, not '{value}'.");
 
+    /// <summary>A share of something, 0 up to (not including) 1.</summary>
+    public static double Fraction(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and < 1
+            ? number
+            : throw new ArgumentException($"{name} wants a fraction from 0 up to 1 (0.1 is 10 %), not '{value}'.");
+
     /// <summary>A poll period the API accepts.</summary>
     public static void CheckPeriod(int seconds)
     {

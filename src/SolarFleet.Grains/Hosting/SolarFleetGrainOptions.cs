@@ -24,7 +24,9 @@ public sealed class SolarFleetGrainOptions
 
     /// <summary>
     /// The share of those slots that polls of failing inverters (the last poll failed) may hold, at least one: hung
-    /// Pis hold theirs until the poll times out, and must not keep healthy inverters waiting.
+    /// Pis hold theirs until the poll times out, and must not keep healthy inverters waiting. The same share stays
+    /// reserved for inverters whose Pi answers: failing polls and those of Pis never yet answered (a new registration's
+    /// first poll, which cannot be told from a hung Pi's) together hold at most the rest. 1: no bound, no reserve.
     /// </summary>
     public double FailingPollShare { get; set; } = 0.25;
 

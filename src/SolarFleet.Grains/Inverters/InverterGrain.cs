@@ -85,7 +85,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_siteId, _inverterId) = InverterKey.Parse(this.GetPrimaryKeyString());
-        _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _time, _options, TaskScheduler.Current, _logger);
+        _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _metrics, _time, _options, TaskScheduler.Current, _logger);
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
         _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString());
@@ -239,6 +239,8 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     TimeSpan IPolledInverter.PollPeriod => _monitor.PollPeriod;
 
     bool IPolledInverter.IsFailing => _monitor.State.ConsecutiveFailures > 0;
+
+    bool IPolledInverter.HasAnswered => _monitor.State.LastSuccessAt is not null;
 
     TimeSpan IPolledInverter.NextDelay() => _monitor.NextDelay();
 

@@ -14,6 +14,9 @@ public interface IPolledInverter
     /// <summary>Whether the last poll failed: then the next delay is a backoff, which is not spread.</summary>
     bool IsFailing { get; }
 
+    /// <summary>Whether its Pi has ever answered a poll: until then its polls take a bounded share of the slots.</summary>
+    bool HasAnswered { get; }
+
     /// <summary>The wait after the poll just applied (the period, or a backoff while failing).</summary>
     TimeSpan NextDelay();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Telemetry;
 using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Grains.Polling;
@@ -16,6 +17,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
     private readonly PollSchedule _schedule;
     private readonly PollGate _gate;
     private readonly IPiClient _client;
+    private readonly SolarFleetMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
     private readonly TaskScheduler _scheduler;
@@ -24,6 +26,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
     private readonly string _inverterId;
     private PollSlot? _slot;
     private PiEndpoint? _endpoint;
+    private DateTimeOffset _dueAt;
     private CancellationTokenSource _cancellation = new();
     private int _generation;
     private bool _polling;
@@ -31,7 +34,17 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
     private bool _spreadNextPoll;
 
     public InverterPoller(
-        IPolledInverter inverter, string siteId, string inverterId, PollSchedule schedule, PollGate gate, IPiClient client, TimeProvider time, SolarFleetGrainOptions options, TaskScheduler scheduler, ILogger logger)
+        IPolledInverter inverter,
+        string siteId,
+        string inverterId,
+        PollSchedule schedule,
+        PollGate gate,
+        IPiClient client,
+        SolarFleetMetrics metrics,
+        TimeProvider time,
+        SolarFleetGrainOptions options,
+        TaskScheduler scheduler,
+        ILogger logger)
     {
         _inverter = inverter;
         _siteId = siteId;
@@ -39,6 +52,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         _schedule = schedule;
         _gate = gate;
         _client = client;
+        _metrics = metrics;
         _time = time;
         _options = options;
         _scheduler = scheduler;
@@ -66,7 +80,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         var due = resumed && _options.JitterFirstPoll ? PollBackoff.Jitter(_inverter.PollPeriod, Random.Shared) : TimeSpan.Zero;
         _spreadNextPoll = !resumed && _options.JitterFirstPoll;
         _slot ??= _schedule.CreateSlot(this);
-        _slot.Change(due);
+        ScheduleIn(due);
     }
 
     /// <summary>Stops the cadence and abandons a poll in flight.</summary>
@@ -117,7 +131,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         var startedAt = _time.GetUtcNow();
         try
         {
-            await PollOnceAsync(endpoint, generation, startedAt);
+            await PollOnceAsync(endpoint, generation, startedAt, _dueAt);
         }
         catch (Exception ex)
         {
@@ -131,12 +145,12 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
             {
                 // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
                 var due = startedAt + NextDelay() - _time.GetUtcNow();
-                _slot?.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+                ScheduleIn(due > TimeSpan.Zero ? due : TimeSpan.Zero);
             }
             else if (_dueWhilePolling)
             {
                 // Polling restarted (new address) while this poll ran, and the restart's first poll fell due meanwhile.
-                _slot?.Change(TimeSpan.Zero);
+                ScheduleIn(TimeSpan.Zero);
             }
         }
     }
@@ -156,20 +170,36 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         return spread ? PollBackoff.Jitter(delay, Random.Shared) : delay;
     }
 
-    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt)
+    /// <summary>The next poll falls due <paramref name="due"/> from now; its lateness is measured from then.</summary>
+    private void ScheduleIn(TimeSpan due)
+    {
+        if (_slot is not { } slot)
+        {
+            return;
+        }
+
+        _dueAt = _time.GetUtcNow() + due;
+        slot.Change(due);
+    }
+
+    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt, DateTimeOffset dueAt)
     {
         PiPollResult result;
+        var lateness = TimeSpan.Zero;
         try
         {
             // The token of this poll's generation, taken once: a restart while the poll waits for a slot replaces it.
             var cancellationToken = _cancellation.Token;
-            using (await _gate.EnterAsync(_inverter.IsFailing, cancellationToken))
+            var lane = _inverter.IsFailing ? PollLane.Failing : _inverter.HasAnswered ? PollLane.Answering : PollLane.Unproven;
+            using (await _gate.EnterAsync(lane, cancellationToken))
             {
                 if (generation != _generation)
                 {
                     return;
                 }
 
+                // Time in the schedule, the activation's queue and the gate: what a hung Pi holding slots would add.
+                lateness = _time.GetUtcNow() - dueAt;
                 result = await _client.PollAsync(endpoint, _options.Queries, cancellationToken);
             }
         }
@@ -186,6 +216,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
 
         if (generation == _generation)
         {
+            _metrics.RecordPollLateness(result.Failure?.Kind, lateness);
             _inverter.Apply(result, _time.GetUtcNow());
         }
     }

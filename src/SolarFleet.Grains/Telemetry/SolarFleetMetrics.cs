@@ -12,6 +12,7 @@ public sealed class SolarFleetMetrics
     public const string MeterName = "SolarFleet";
     public const string PollsName = "solarfleet.polls";
     public const string PollDurationName = "solarfleet.poll.duration";
+    public const string PollLatenessName = "solarfleet.poll.lateness";
     public const string DataAgeName = "solarfleet.data.age";
     public const string ResultTag = "result";
 
@@ -25,6 +26,12 @@ public sealed class SolarFleetMetrics
         HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     };
 
+    // On time is within milliseconds of the due time; a poll kept waiting for a slot is late by seconds, up to a period or more.
+    private static readonly InstrumentAdvice<double> PollLatenessAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    };
+
     // The inverter updates about every 23 s, so fresh data is 0-25 s old; the rest tells how stale it got.
     private static readonly InstrumentAdvice<double> DataAgeAdvice = new()
     {
@@ -33,6 +40,7 @@ public sealed class SolarFleetMetrics
 
     private readonly Counter<long> _polls;
     private readonly Histogram<double> _pollDuration;
+    private readonly Histogram<double> _pollLateness;
     private readonly Histogram<double> _dataAge;
 
     public SolarFleetMetrics(IMeterFactory meterFactory)
@@ -40,7 +48,9 @@ public sealed class SolarFleetMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
         _polls = Meter.CreateCounter<long>(PollsName, unit: "{poll}", description: "Polls of Pis by result.");
-        _pollDuration = Meter.CreateHistogram(PollDurationName, unit: "s", description: "Duration of one poll, connect to close.", tags: null, advice: PollDurationAdvice);
+        _pollDuration = Meter.CreateHistogram(PollDurationName, unit: "s", description: "Duration of one poll, connect to close, by result.", tags: null, advice: PollDurationAdvice);
+        _pollLateness = Meter.CreateHistogram(
+            PollLatenessName, unit: "s", description: "How long after it fell due a poll began to connect (waiting for the schedule, the grain and a poll slot), by result.", tags: null, advice: PollLatenessAdvice);
         _dataAge = Meter.CreateHistogram(DataAgeName, unit: "s", description: "Age of a good poll's TimeStamp relative to the site-local now.", tags: null, advice: DataAgeAdvice);
     }
 
@@ -62,9 +72,14 @@ public sealed class SolarFleetMetrics
 
     public void RecordPoll(PiFailureKind? failure, TimeSpan elapsed)
     {
-        _polls.Add(1, ResultTags[TagIndex(failure)]);
-        _pollDuration.Record(elapsed.TotalSeconds);
+        var result = ResultTags[TagIndex(failure)];
+        _polls.Add(1, result);
+        // By result: a hung Pi's 10 s timeouts must not hide how fast the Pis that answer are polled.
+        _pollDuration.Record(elapsed.TotalSeconds, result);
     }
+
+    public void RecordPollLateness(PiFailureKind? failure, TimeSpan lateness) =>
+        _pollLateness.Record(Math.Max(0, lateness.TotalSeconds), ResultTags[TagIndex(failure)]);
 
     public void RecordDataAge(TimeSpan age) => _dataAge.Record(Math.Max(0, age.TotalSeconds));
 

@@ -6,7 +6,7 @@ public sealed record FleetArguments
     public const string Usage =
         "usage: SolarFleet.Benchmarks fleet --inverters N [--period 23] [--duration 120] [--storage memory|postgres]\n"
         + "       [--per-site 10] [--pis-per-simulator 15000] [--floor-duration S] [--settle 2xPERIOD] [--first-poll-timeout 180]\n"
-        + "       [--bin DIR] [--out DIR]";
+        + "       [--hung FRACTION] [--refusing FRACTION] [--slow FRACTION] [--silo KEY=VALUE]... [--bin DIR] [--out DIR]";
 
     public int Inverters { get; init; } = 1_000;
 
@@ -31,6 +31,12 @@ public sealed record FleetArguments
     /// the last of those second polls.
     /// </summary>
     public int? SettleSeconds { get; init; }
+
+    /// <summary>Shares of the fleet whose Pis hang, refuse connections or answer too slowly; the rest are healthy.</summary>
+    public FleetFaults Faults { get; init; } = FleetFaults.None;
+
+    /// <summary>Extra configuration for the silo, as KEY=VALUE (e.g. SolarFleet:Grains:MaxPollsInFlight=32).</summary>
+    public IReadOnlyList<string> SiloSettings { get; init; } = [];
 
     /// <summary>How long to wait for every inverter's first poll before measuring anyway.</summary>
     public int FirstPollTimeoutSeconds { get; init; } = 180;
@@ -78,6 +84,10 @@ public sealed record FleetArguments
                 "--floor-duration" => parsed with { FloorDurationSeconds = Positive(name, value) },
                 "--settle" => parsed with { SettleSeconds = Positive(name, value) },
                 "--first-poll-timeout" => parsed with { FirstPollTimeoutSeconds = Positive(name, value) },
+                "--hung" => parsed with { Faults = parsed.Faults with { Hung = ArgumentValues.Fraction(name, value) } },
+                "--refusing" => parsed with { Faults = parsed.Faults with { Refusing = ArgumentValues.Fraction(name, value) } },
+                "--slow" => parsed with { Faults = parsed.Faults with { Slow = ArgumentValues.Fraction(name, value) } },
+                "--silo" => parsed with { SiloSettings = [.. parsed.SiloSettings, SiloSetting(value)] },
                 "--bin" => parsed with { BinDirectory = value },
                 "--out" => parsed with { OutputDirectory = value },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
@@ -91,8 +101,16 @@ public sealed record FleetArguments
             throw new ArgumentException("--pis-per-simulator must be at most 16000 (Pi ports on one address; 20,000 open files per process).");
         }
 
+        if (parsed.Faults.FailingCount(parsed.Inverters) >= parsed.Inverters)
+        {
+            throw new ArgumentException("--hung, --refusing and --slow together must leave some inverters healthy.");
+        }
+
         return parsed;
     }
+
+    private static string SiloSetting(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) > 0 ? "--" + value : throw new ArgumentException($"--silo wants KEY=VALUE, not '{value}'.");
 
     private static int Positive(string name, string value) => ArgumentValues.Positive(name, value);
 }

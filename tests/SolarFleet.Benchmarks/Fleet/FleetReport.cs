@@ -11,6 +11,15 @@ public sealed record FleetReport
 
     public required int Inverters { get; init; }
 
+    /// <summary>Inverters whose Pis answer; the rest hang, refuse or answer too slowly (see <see cref="FleetFaults"/>).</summary>
+    public int HealthyInverters { get; init; }
+
+    public int Hung { get; init; }
+
+    public int Refusing { get; init; }
+
+    public int Slow { get; init; }
+
     public required int Sites { get; init; }
 
     public required int PeriodSeconds { get; init; }
@@ -50,7 +59,7 @@ public sealed record SiloReport
 {
     public double RegistrationSeconds { get; init; }
 
-    /// <summary>From the start of the registration request until no inverter was pending (null: not within the timeout).</summary>
+    /// <summary>From the start of the registration request until every healthy inverter had answered (null: not within the timeout).</summary>
     public double? AllPolledSeconds { get; init; }
 
     public int PendingAtWindowStart { get; init; }
@@ -64,17 +73,33 @@ public sealed record SiloReport
     /// <summary>Failed polls in the window by result tag.</summary>
     public IReadOnlyDictionary<string, long> PollsFailed { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Good polls over polls expected (inverters × window / period).</summary>
+    /// <summary>Good polls over polls expected of the healthy inverters (healthy inverters × window / period).</summary>
     public double Completion { get; init; }
 
     /// <summary>± on <see cref="Completion"/>: where inside the two scrape requests the counters were read is not known.</summary>
     public double CompletionUncertainty { get; init; }
 
+    /// <summary>Good polls that began to connect within <see cref="FleetTargets.OnTimeSeconds"/> of falling due.</summary>
+    public long PollsOnTime { get; init; }
+
+    /// <summary><see cref="PollsOnTime"/> over polls expected of the healthy inverters (± as <see cref="Completion"/>).</summary>
+    public double OnTime { get; init; }
+
+    /// <summary>How long after falling due the good polls began to connect, p99 (the schedule, the grain's queue, a slot).</summary>
+    public double LatenessP99Ms { get; init; }
+
+    /// <summary>The same for failed polls, p50: failing inverters wait behind each other for their share of the slots.</summary>
+    public double FailingLatenessP50Seconds { get; init; }
+
+    /// <summary>Poll slots failed polls held on average through the window (their summed duration over its length).</summary>
+    public double FailingSlotsHeldMean { get; init; }
+
+    /// <summary>Latency of the good polls (the healthy inverters'), connect to close.</summary>
     public double LatencyP50Ms { get; init; }
 
     public double LatencyP99Ms { get; init; }
 
-    /// <summary>Upper bound of the highest histogram bucket that got a poll (the exporter keeps no exact maximum).</summary>
+    /// <summary>Upper bound of the highest histogram bucket that got a good poll (the exporter keeps no exact maximum).</summary>
     public double LatencyMaxBucketMs { get; init; }
 
     public double DataAgeP99Seconds { get; init; }

@@ -17,6 +17,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
 {
     private const string PollsMetric = "solarfleet_polls_total";
     private const string PollDurationMetric = "solarfleet_poll_duration_seconds";
+    private const string PollLatenessMetric = "solarfleet_poll_lateness_seconds";
     private const string DataAgeMetric = "solarfleet_data_age_seconds";
     private const string GcPauseMetric = "dotnet_gc_pause_time_seconds_total";
     private const string BacklogMetric = "solarfleet_history_backlog";
@@ -34,11 +35,15 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         Directory.CreateDirectory(output);
         Log($"logs and summary in {output}");
 
-        await using var simulators = await SimulatorFleet.StartAsync(simulatorDll, arguments.Inverters, arguments.PisPerSimulator, output, cancellationToken);
-        Log($"{simulators.Endpoints.Count} simulated Pis ready in {simulators.ProcessCount} simulator processes");
+        var faults = arguments.Faults.Assign(arguments.Inverters);
+        var (hung, refusing, slow) = arguments.Faults.Counts(arguments.Inverters);
+        await using var simulators = await SimulatorFleet.StartAsync(simulatorDll, arguments.Inverters, arguments.PisPerSimulator, output, cancellationToken, faults);
+        Log($"{simulators.Endpoints.Count} simulated Pis ready in {simulators.ProcessCount} simulator processes ({hung} hung, {refusing} refusing, {slow} slow)");
 
-        Log($"floor: protocol client alone, {arguments.FloorWindow.TotalSeconds:0} s window after one period of warm-up");
-        var floor = await FloorRun.RunAsync(simulators.Endpoints, arguments.Period, arguments.FloorWindow, cancellationToken);
+        // The floor is what polling the answering Pis costs; failing Pis cost a timeout or a refusal, not a poll.
+        var healthyPis = simulators.Endpoints.Where((_, i) => faults[i] is null).ToList();
+        Log($"floor: protocol client alone, {healthyPis.Count} healthy Pis, {arguments.FloorWindow.TotalSeconds:0} s window after one period of warm-up");
+        var floor = await FloorRun.RunAsync(healthyPis, arguments.Period, arguments.FloorWindow, cancellationToken);
         Log($"floor: {floor.PollsOk}/{floor.PollsExpected} polls, {floor.CpuMillisecondsPerPoll:0.000} ms CPU per poll, p99 {floor.LatencyP99Ms:0.0} ms");
 
         PostgresServer? postgres = null;
@@ -53,10 +58,10 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                 Log($"PostgreSQL on 127.0.0.1:{postgres.Port}");
             }
 
-            var silo = await SiloProcess.StartAsync(siloDll, connectionString, [], Path.Combine(output, "silo.log"), cancellationToken);
+            var silo = await SiloProcess.StartAsync(siloDll, connectionString, arguments.SiloSettings, Path.Combine(output, "silo.log"), cancellationToken);
             await using (silo)
             {
-                var report = await MeasureSiloAsync(silo, simulators, cancellationToken);
+                var report = await MeasureSiloAsync(silo, simulators, healthyPis.Count, cancellationToken);
                 await silo.Process.StopAsync(TimeSpan.FromSeconds(30));
                 var connections = await simulators.StopAsync();
                 var full = new FleetReport
@@ -65,6 +70,10 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                     Machine = MachineInfo.Describe(),
                     Command = command,
                     Inverters = arguments.Inverters,
+                    HealthyInverters = healthyPis.Count,
+                    Hung = hung,
+                    Refusing = refusing,
+                    Slow = slow,
                     Sites = (arguments.Inverters + arguments.InvertersPerSite - 1) / arguments.InvertersPerSite,
                     PeriodSeconds = arguments.PeriodSeconds,
                     Storage = arguments.Postgres ? "postgres" : "memory",
@@ -89,7 +98,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         }
     }
 
-    private async Task<SiloReport> MeasureSiloAsync(SiloProcess silo, SimulatorFleet simulators, CancellationToken cancellationToken)
+    private async Task<SiloReport> MeasureSiloAsync(SiloProcess silo, SimulatorFleet simulators, int healthy, CancellationToken cancellationToken)
     {
         var document = FleetDocumentWriter.Write(simulators.Endpoints, arguments.InvertersPerSite, arguments.PeriodSeconds);
         Log($"registering {simulators.Endpoints.Count} inverters in one PUT /api/fleet ({document.Length / 1024.0 / 1024.0:0.0} MiB)");
@@ -107,8 +116,8 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
 
         var registration = _time.GetElapsedTime(registering);
         Log($"registered in {registration.TotalSeconds:0.0} s; waiting for every inverter's first poll");
-        var (allPolled, pending) = await WaitForFirstPollsAsync(silo, registering, cancellationToken);
-        Log(allPolled is { } seconds ? $"every inverter polled {seconds:0.0} s after registration began" : $"{pending} inverters still pending after {arguments.FirstPollTimeoutSeconds} s");
+        var (allPolled, pending) = await WaitForFirstPollsAsync(silo, registering, healthy, cancellationToken);
+        Log(allPolled is { } seconds ? $"every healthy inverter polled {seconds:0.0} s after registration began" : $"{pending} inverters still pending after {arguments.FirstPollTimeoutSeconds} s");
 
         Log($"settling {arguments.Settle.TotalSeconds:0} s");
         await Task.Delay(arguments.Settle, _time, cancellationToken);
@@ -142,13 +151,18 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
 
         var ok = (long)(after.Sum(PollsMetric, OkResult) - before.Sum(PollsMetric, OkResult));
         var failed = FailedByResult(before, after);
-        // Every inverter polls exactly once per period, so over whole periods the count is exact; what is uncertain is
-        // when inside each scrape request the counters were read: up to half of each scrape's duration either way.
-        var expected = arguments.Inverters * (elapsed / arguments.Period);
-        var uncertainPolls = arguments.Inverters * ((first.Duration + last.Duration) / 2 / arguments.Period);
-        var latency = new HistogramWindow(before.Buckets(PollDurationMetric), after.Buckets(PollDurationMetric));
+        // Every healthy inverter polls exactly once per period, so over whole periods the count is exact; what is
+        // uncertain is when inside each scrape request the counters were read: up to half of each scrape's duration
+        // either way. Failing Pis never answer, so the good polls are the healthy inverters' own.
+        var expected = healthy * (elapsed / arguments.Period);
+        var uncertainPolls = healthy * ((first.Duration + last.Duration) / 2 / arguments.Period);
+        var latency = new HistogramWindow(before.Buckets(PollDurationMetric, OkResult), after.Buckets(PollDurationMetric, OkResult));
+        var lateness = new HistogramWindow(before.Buckets(PollLatenessMetric, OkResult), after.Buckets(PollLatenessMetric, OkResult));
+        var failingLateness = new HistogramWindow(FailedBuckets(before, PollLatenessMetric), FailedBuckets(after, PollLatenessMetric));
         var age = new HistogramWindow(before.Buckets(DataAgeMetric), after.Buckets(DataAgeMetric));
         var polls = ok + failed.Values.Sum();
+        // Slots held by failing polls, on average over the window (Little's law: their total duration over its length).
+        var failedSeconds = FailedDurationSeconds(after) - FailedDurationSeconds(before);
         return new SiloReport
         {
             RegistrationSeconds = registration.TotalSeconds,
@@ -160,6 +174,11 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             PollsFailed = failed,
             Completion = ok / expected,
             CompletionUncertainty = uncertainPolls / expected,
+            PollsOnTime = (long)lateness.CountAtMost(FleetTargets.OnTimeSeconds),
+            OnTime = lateness.CountAtMost(FleetTargets.OnTimeSeconds) / expected,
+            LatenessP99Ms = lateness.Quantile(0.99) * 1000,
+            FailingLatenessP50Seconds = failingLateness.Quantile(0.50),
+            FailingSlotsHeldMean = failedSeconds / elapsed.TotalSeconds,
             LatencyP50Ms = latency.Quantile(0.50) * 1000,
             LatencyP99Ms = latency.Quantile(0.99) * 1000,
             LatencyMaxBucketMs = latency.MaxUpperBound * 1000,
@@ -190,8 +209,11 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         return (PrometheusSample.Parse(text), sent + ((received - sent) / 2), _time.GetElapsedTime(sent, received), cpu);
     }
 
-    /// <summary>Polls GET /api/fleet until no registered inverter is pending; seconds since <paramref name="since"/>, or null on timeout.</summary>
-    private async Task<(double? Seconds, int Pending)> WaitForFirstPollsAsync(SiloProcess silo, long since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls GET /api/fleet until every healthy inverter has answered; seconds since <paramref name="since"/>, or null on
+    /// timeout. A failing Pi stays pending until it is judged unreachable, and a healthy one is never either.
+    /// </summary>
+    private async Task<(double? Seconds, int Pending)> WaitForFirstPollsAsync(SiloProcess silo, long since, int healthy, CancellationToken cancellationToken)
     {
         var pending = -1;
         var deadline = TimeSpan.FromSeconds(arguments.FirstPollTimeoutSeconds);
@@ -199,8 +221,10 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         {
             using var fleet = JsonDocument.Parse(await silo.Http.GetStringAsync(new Uri("/api/fleet", UriKind.Relative), cancellationToken));
             var inverters = fleet.RootElement.GetProperty("inverters").GetInt32();
-            pending = fleet.RootElement.GetProperty("health").GetProperty("pending").GetInt32();
-            if (inverters == arguments.Inverters && pending == 0)
+            var health = fleet.RootElement.GetProperty("health");
+            pending = health.GetProperty("pending").GetInt32();
+            var answered = inverters - pending - health.GetProperty("unreachable").GetInt32();
+            if (inverters == arguments.Inverters && answered >= healthy)
             {
                 return (_time.GetElapsedTime(since).TotalSeconds, 0);
             }
@@ -210,6 +234,16 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
 
         return (null, pending);
     }
+
+    /// <summary>The buckets of every failed result added up: the whole histogram less its "ok" series.</summary>
+    private static List<(double UpperBound, double Count)> FailedBuckets(PrometheusSample sample, string histogram)
+    {
+        var good = sample.Buckets(histogram, OkResult);
+        return sample.Buckets(histogram).Select(b => (b.UpperBound, b.Count - good.Where(o => o.UpperBound.Equals(b.UpperBound)).Sum(o => o.Count))).ToList();
+    }
+
+    private static double FailedDurationSeconds(PrometheusSample sample) =>
+        sample.Sum(PollDurationMetric + "_sum") - sample.Sum(PollDurationMetric + "_sum", OkResult);
 
     private static Dictionary<string, long> FailedByResult(PrometheusSample before, PrometheusSample after)
     {

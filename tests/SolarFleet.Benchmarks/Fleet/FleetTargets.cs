@@ -6,6 +6,12 @@ namespace SolarFleet.Benchmarks.Fleet;
 public static class FleetTargets
 {
     public const double MinCompletion = 0.999;
+
+    /// <summary>Share of the healthy inverters' polls that must succeed on time.</summary>
+    public const double MinOnTime = 0.999;
+
+    /// <summary>A poll is on time when it begins to connect at most this long after falling due (a bucket bound of the lateness histogram).</summary>
+    public const double OnTimeSeconds = 1;
     public const double MaxLatencyP99Ms = 100;
     public const double MaxPeakRssMiB = 3 * 1024;
     public const double MaxFirstPollSeconds = 60;
@@ -24,6 +30,7 @@ public static class FleetTargets
         var silo = report.Silo;
         var missed = new List<string>();
         Check(silo.Completion + silo.CompletionUncertainty >= MinCompletion, $"completion {silo.Completion:P2} (± {silo.CompletionUncertainty:P2}) < {MinCompletion:P1} ({silo.PollsOk} of {silo.PollsExpected} polls)");
+        Check(silo.OnTime + silo.CompletionUncertainty >= MinOnTime, $"healthy polls on time (within {OnTimeSeconds} s) {silo.OnTime:P2} (± {silo.CompletionUncertainty:P2}) < {MinOnTime:P1} ({silo.PollsOnTime} of {silo.PollsExpected} polls)");
         Check(silo.LatencyP99Ms < MaxLatencyP99Ms, $"poll latency p99 {silo.LatencyP99Ms:0.0} ms >= {MaxLatencyP99Ms} ms");
         Check(silo.PeakRssMiB < MaxPeakRssMiB, $"peak RSS {silo.PeakRssMiB:0} MiB >= {MaxPeakRssMiB} MiB");
         Check(silo.AllPolledSeconds is <= MaxFirstPollSeconds, $"first poll of every inverter took {(silo.AllPolledSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "longer than the timeout")} (> {MaxFirstPollSeconds} s)");

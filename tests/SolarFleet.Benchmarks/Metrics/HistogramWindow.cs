@@ -40,6 +40,9 @@ public sealed class HistogramWindow
         }
     }
 
+    /// <summary>Observations of at most <paramref name="bound"/>: exact when it is a bucket's upper bound (else the next lower bound's).</summary>
+    public double CountAtMost(double bound) => _buckets.Where(b => b.UpperBound <= bound).Select(b => b.Count).DefaultIfEmpty(0).Max();
+
     /// <summary>Estimated q-quantile (0..1); NaN when empty.</summary>
     public double Quantile(double q)
     {

@@ -57,23 +57,26 @@ public sealed class PrometheusSample
     public IReadOnlyList<(string Labels, double Value)> Series(string name) =>
         _series.TryGetValue(name, out var list) ? list : [];
 
-    /// <summary>Cumulative buckets of a histogram (upper bound, count), +Inf last.</summary>
-    public IReadOnlyList<(double UpperBound, double Count)> Buckets(string histogram)
+    /// <summary>
+    /// Cumulative buckets of a histogram (upper bound, count), +Inf last: the series whose labels contain
+    /// <paramref name="labelFilter"/> (all when null), added up bound by bound.
+    /// </summary>
+    public IReadOnlyList<(double UpperBound, double Count)> Buckets(string histogram, string? labelFilter = null)
     {
-        var buckets = new List<(double, double)>();
+        var buckets = new SortedDictionary<double, double>();
         foreach (var (labels, value) in Series(histogram + "_bucket"))
         {
             var at = labels.IndexOf("le=\"", StringComparison.Ordinal);
-            if (at < 0)
+            if (at < 0 || (labelFilter is not null && !labels.Contains(labelFilter, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var bound = labels[(at + 4)..labels.IndexOf('"', at + 4)];
-            buckets.Add((bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture), value));
+            var text = labels[(at + 4)..labels.IndexOf('"', at + 4)];
+            var bound = text == "+Inf" ? double.PositiveInfinity : double.Parse(text, CultureInfo.InvariantCulture);
+            buckets[bound] = buckets.GetValueOrDefault(bound) + value;
         }
 
-        buckets.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return buckets;
+        return buckets.Select(b => (b.Key, b.Value)).ToList();
     }
 }

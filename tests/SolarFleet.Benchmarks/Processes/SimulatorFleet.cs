@@ -38,7 +38,9 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
     public TimeSpan CpuTime() => _processes.Aggregate(TimeSpan.Zero, (sum, process) => sum + process.CpuTime());
 
     /// <summary>Starts enough simulator processes for <paramref name="pis"/> Pis and waits until each has said it is ready.</summary>
-    public static async Task<SimulatorFleet> StartAsync(string simulatorDll, int pis, int pisPerProcess, string logDirectory, CancellationToken cancellationToken)
+    /// <param name="faults">Per Pi, in fleet order, the simulator's fault mode (e.g. "hang"), or null for a healthy Pi; null: all healthy.</param>
+    public static async Task<SimulatorFleet> StartAsync(
+        string simulatorDll, int pis, int pisPerProcess, string logDirectory, CancellationToken cancellationToken, IReadOnlyList<string?>? faults = null)
     {
         var fleet = new SimulatorFleet();
         var basePort = FirstPortAboveEphemeralRange();
@@ -52,12 +54,18 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
                 var count = Math.Min(pisPerProcess, pis - first);
                 // 127.0.x.x is left to everything else on the machine; each simulator has a /24 of its own.
                 var host = string.Create(CultureInfo.InvariantCulture, $"127.{run}.{20 + index}.1");
-                var process = ChildProcess.StartDotnet(
-                    $"simulator {index}",
-                    simulatorDll,
-                    ["--host", host, "--base-port", basePort.ToString(CultureInfo.InvariantCulture), "--pis", count.ToString(CultureInfo.InvariantCulture), "--seed", (index + 1).ToString(CultureInfo.InvariantCulture)],
-                    Path.Combine(logDirectory, $"simulator-{index}.log"),
-                    SimulatorNiceness);
+                List<string> arguments =
+                    ["--host", host, "--base-port", basePort.ToString(CultureInfo.InvariantCulture), "--pis", count.ToString(CultureInfo.InvariantCulture), "--seed", (index + 1).ToString(CultureInfo.InvariantCulture)];
+                for (var i = 0; faults is not null && i < count; i++)
+                {
+                    if (faults[first + i] is { } mode)
+                    {
+                        arguments.Add("--fault");
+                        arguments.Add(string.Create(CultureInfo.InvariantCulture, $"{i}={mode}"));
+                    }
+                }
+
+                var process = ChildProcess.StartDotnet($"simulator {index}", simulatorDll, arguments, Path.Combine(logDirectory, $"simulator-{index}.log"), SimulatorNiceness);
                 fleet._processes.Add(process);
                 starting.Add((process, count));
             }

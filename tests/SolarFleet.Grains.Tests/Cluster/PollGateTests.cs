@@ -16,7 +16,12 @@ public sealed class PollGateTests
         var start = new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(start);
         var pis = new ScriptedPiClient(time);
-        await using var cluster = await GrainCluster.StartAsync(pis, time, o => o.MaxPollsInFlight = 2);
+        // The whole bound, not a lane's share: new Pis' first polls may hold every slot here.
+        await using var cluster = await GrainCluster.StartAsync(pis, time, o =>
+        {
+            o.MaxPollsInFlight = 2;
+            o.FailingPollShare = 1;
+        });
         await cluster.Site("home").Configure(new SiteSettings("Home", "UTC"));
         var ports = Enumerable.Range(53_000, 5).ToList();
         var answers = ports.ToDictionary(port => port, pis.Hang);
@@ -47,16 +52,8 @@ public sealed class PollGateTests
     [Fact]
     public async Task Failing_inverters_hold_only_their_share_of_the_slots_and_a_healthy_one_keeps_its_period_beside_them()
     {
-        var start = new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero);
-        var time = new FakeTimeProvider(start);
-        var pis = new ScriptedPiClient(time);
-        await using var cluster = await GrainCluster.StartAsync(pis, time, o =>
-        {
-            o.MaxPollsInFlight = 4;
-            o.FailingPollShare = 0.5;
-            o.JitterFirstPoll = false;
-        });
-        await cluster.Site("home").Configure(new SiteSettings("Home", "UTC"));
+        var (time, pis) = NewPis();
+        await using var cluster = await StartFourSlotClusterAsync(time, pis);
 
         // Six Pis refuse their first poll (now failing), then accept and never answer, as a hung Pi does.
         var hung = Enumerable.Range(53_100, 6).ToList();
@@ -73,11 +70,71 @@ public sealed class PollGateTests
         }
 
         const int healthy = 53_200;
-        pis.Answer(healthy, now => new PiReading { StatusCode = 7, PowerNowW = 900, Timestamp = now.UtcDateTime.AddSeconds(-1) });
-        await cluster.Site("home").UpsertInverter("healthy", new InverterSettings("127.0.0.1", healthy, PollSeconds: 5));
-        await Eventually.True(() => pis.PollCount(healthy) == 1, "the healthy Pi's first poll");
+        await RegisterHealthyAsync(cluster, pis, healthy);
 
         // A minute on: every hung Pi's retry is due and waiting; only two hold slots, and the healthy Pi is polled every period.
+        await AMinuteOnTheHealthyPiPolledEveryPeriodAsync(time, pis, healthy);
+        Assert.Equal(2, hung.Sum(pis.PollCount) - hung.Count);
+    }
+
+    [Fact]
+    public async Task Pis_that_hang_from_their_first_poll_hold_only_their_share_of_the_slots_and_a_healthy_one_keeps_its_period()
+    {
+        var (time, pis) = NewPis();
+        await using var cluster = await StartFourSlotClusterAsync(time, pis);
+        const int healthy = 53_300;
+        await RegisterHealthyAsync(cluster, pis, healthy);
+
+        // Six new Pis accept and never answer, from their very first poll: nothing is known of them yet.
+        var hung = Enumerable.Range(53_400, 6).ToList();
+        foreach (var port in hung)
+        {
+            pis.Hang(port);
+        }
+
+        await Task.WhenAll(hung.Select(port => cluster.Site("home").UpsertInverter($"hung-{port}", new InverterSettings("127.0.0.1", port, PollSeconds: 5))));
+        await Eventually.True(() => hung.Sum(pis.PollCount) == 2, "two first polls of hung Pis went out");
+
+        await AMinuteOnTheHealthyPiPolledEveryPeriodAsync(time, pis, healthy);
+        Assert.Equal(2, hung.Sum(pis.PollCount));
+    }
+
+    private static (FakeTimeProvider Time, ScriptedPiClient Pis) NewPis()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero));
+        return (time, new ScriptedPiClient(time));
+    }
+
+    // Four slots, of which failing polls may hold two, and two stay for Pis that answer.
+    private static async Task<GrainCluster> StartFourSlotClusterAsync(FakeTimeProvider time, ScriptedPiClient pis)
+    {
+        var cluster = await GrainCluster.StartAsync(pis, time, o =>
+        {
+            o.MaxPollsInFlight = 4;
+            o.FailingPollShare = 0.5;
+            o.JitterFirstPoll = false;
+        });
+        try
+        {
+            await cluster.Site("home").Configure(new SiteSettings("Home", "UTC"));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task RegisterHealthyAsync(GrainCluster cluster, ScriptedPiClient pis, int port)
+    {
+        pis.Answer(port, now => new PiReading { StatusCode = 7, PowerNowW = 900, Timestamp = now.UtcDateTime.AddSeconds(-1) });
+        await cluster.Site("home").UpsertInverter("healthy", new InverterSettings("127.0.0.1", port, PollSeconds: 5));
+        await Eventually.True(() => pis.PollCount(port) == 1, "the healthy Pi's first poll");
+    }
+
+    private static async Task AMinuteOnTheHealthyPiPolledEveryPeriodAsync(FakeTimeProvider time, ScriptedPiClient pis, int healthy)
+    {
         for (var second = 0; second < 60; second++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
@@ -85,6 +142,5 @@ public sealed class PollGateTests
         }
 
         await Eventually.True(() => pis.PollCount(healthy) >= 12, $"the healthy Pi polled every 5 s (was {pis.PollCount(healthy)})");
-        Assert.Equal(2, hung.Sum(pis.PollCount) - hung.Count);
     }
 }

@@ -42,7 +42,19 @@ public sealed class SolarFleetMetricsTests : IDisposable
         _metrics.RecordPoll(failure, TimeSpan.FromMilliseconds(250));
 
         Assert.Contains((SolarFleetMetrics.PollsName, 1.0, result), _measurements);
-        Assert.Contains((SolarFleetMetrics.PollDurationName, 0.25, (string?)null), _measurements);
+        Assert.Contains((SolarFleetMetrics.PollDurationName, 0.25, (string?)result), _measurements);
+    }
+
+    [Fact]
+    public void Lateness_is_recorded_under_the_poll_result_in_seconds_and_never_negative()
+    {
+        _metrics.RecordPollLateness(null, TimeSpan.FromMilliseconds(40));
+        _metrics.RecordPollLateness(PiFailureKind.PollTimeout, TimeSpan.FromSeconds(54));
+        _metrics.RecordPollLateness(null, TimeSpan.FromMilliseconds(-2));
+
+        Assert.Equal(
+            [(SolarFleetMetrics.PollLatenessName, 0.04, "ok"), (SolarFleetMetrics.PollLatenessName, 54.0, "timeout"), (SolarFleetMetrics.PollLatenessName, 0.0, "ok")],
+            _measurements.Where(m => m.Instrument == SolarFleetMetrics.PollLatenessName));
     }
 
     [Fact]
