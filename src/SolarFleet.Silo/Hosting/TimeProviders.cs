@@ -6,8 +6,7 @@ namespace SolarFleet.Silo.Hosting;
 /// <summary>
 /// Installs SolarFleet's clock. Grains (poll timers, day boundaries, staleness) follow it; Orleans' own
 /// machinery — membership, messaging, directory, activation collection, reminders — stays on real time, so an
-/// accelerated demo clock never makes the cluster think a silo missed its heartbeats. Membership, whose watchdog
-/// lives there, keeps real time on a <see cref="SiloStartClock"/>.
+/// accelerated demo clock never makes the cluster think a silo missed its heartbeats.
 /// </summary>
 public static class TimeProviders
 {
@@ -15,6 +14,7 @@ public static class TimeProviders
     [
         TimeProviderNames.Messaging,
         TimeProviderNames.SystemTimers,
+        TimeProviderNames.Membership,
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
         ReminderTimeProviderNames.Reminders,
@@ -31,8 +31,6 @@ public static class TimeProviders
             }
         }
 
-        // Made when the silo first asks for it, so its timestamps count from the silo's start.
-        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, (_, _) => new SiloStartClock());
         return services;
     }
 }
