@@ -63,7 +63,7 @@ internal static class PortAllocator
 
     private static void BindFree(IPAddress address, int count, List<Socket> sockets, CancellationToken cancellationToken)
     {
-        var preferred = AboveEphemeral();
+        var preferred = EphemeralPorts.FirstPiPortAbove();
         while (sockets.Count < count)
         {
             foreach (var port in FreeOrder(preferred))
@@ -105,23 +105,6 @@ internal static class PortAllocator
             {
                 yield return first + ((start + i) % size);
             }
-        }
-    }
-
-    /// <summary>The first Pi port above the ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range), or the first Pi port.</summary>
-    internal static int AboveEphemeral()
-    {
-        const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        try
-        {
-            var fields = File.Exists(RangeFile) ? File.ReadAllText(RangeFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
-            return fields.Length == 2 && int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var last) && last >= PiEndpoint.MinPort && last < PiEndpoint.MaxPort
-                ? last + 1
-                : PiEndpoint.MinPort;
-        }
-        catch (IOException)
-        {
-            return PiEndpoint.MinPort;
         }
     }
 

@@ -97,24 +97,12 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
     }
 
     /// <summary>
-    /// The first Pi port above this host's ephemeral port range, or 0 (free ports anywhere in the Pi range) when the
+    /// The first Pi port above this host's ephemeral port range, or 0 (free ports, above the range first) when the
     /// range leaves fewer than 1,000 Pi ports above it.
     /// </summary>
     public static int FirstPortAboveEphemeralRange()
     {
-        const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        if (!File.Exists(RangeFile))
-        {
-            return 0;
-        }
-
-        var fields = File.ReadAllText(RangeFile).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length != 2 || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last))
-        {
-            return 0;
-        }
-
-        var first = Math.Max(PiEndpoint.MinPort, last + 1);
+        var first = EphemeralPorts.FirstPiPortAbove();
         return PiEndpoint.MaxPort - first + 1 >= 1000 ? first : 0;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SolarFleet.Protocol.Polling;
@@ -12,7 +11,7 @@ namespace SolarFleet.Protocol.Tests.Peers;
 public static class PiPortRange
 {
     /// <summary>The lowest port a test Pi binds.</summary>
-    public static int First { get; } = FirstAboveEphemeral();
+    public static int First { get; } = EphemeralPorts.FirstPiPortAbove();
 
     /// <summary>Binds a socket to 127.0.0.1 at a random free port of the range, retrying on conflicts.</summary>
     public static Socket Bind(Action<Socket> prepare)
@@ -32,16 +31,5 @@ public static class PiPortRange
                 socket.Dispose();
             }
         }
-    }
-
-    private static int FirstAboveEphemeral()
-    {
-        const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        var fields = File.Exists(RangeFile)
-            ? File.ReadAllText(RangeFile).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-            : [];
-        return fields.Length == 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last < PiEndpoint.MaxPort - 100
-            ? Math.Max(PiEndpoint.MinPort, last + 1)
-            : PiEndpoint.MinPort;
     }
 }

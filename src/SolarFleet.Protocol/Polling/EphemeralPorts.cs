@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace SolarFleet.Protocol.Polling;
+
+/// <summary>
+/// The host's ephemeral port range, from which outgoing connections take their local ports: a Pi listening inside it
+/// on this host could find its port held by one.
+/// </summary>
+public static class EphemeralPorts
+{
+    private const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
+
+    /// <summary>
+    /// The first Pi port above the ephemeral range (Linux), or <see cref="PiEndpoint.MinPort"/> where the range is
+    /// unknown or leaves fewer than a hundred Pi ports above it.
+    /// </summary>
+    public static int FirstPiPortAbove()
+    {
+        try
+        {
+            var fields = File.Exists(RangeFile)
+                ? File.ReadAllText(RangeFile).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                : [];
+            return fields.Length == 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last < PiEndpoint.MaxPort - 100
+                ? Math.Max(PiEndpoint.MinPort, last + 1)
+                : PiEndpoint.MinPort;
+        }
+        catch (IOException)
+        {
+            return PiEndpoint.MinPort;
+        }
+    }
+}
