@@ -30,6 +30,24 @@ public sealed class DetectionBenchmarkTests
     }
 
     [Fact]
+    public void Sites_alone_learn_their_own_full_sun_and_catch_a_derate_two_whole_days_after_it_began_with_no_false_alert()
+    {
+        using var log = new StringWriter();
+        var arguments = new DetectionArguments { Sites = 30, Clear = true, Cloudy = false, FaultyShare = 0.1, Alone = true };
+
+        var report = DetectionCommand.Measure(arguments, "detect --alone --sites 30 --sky clear", log);
+
+        var sky = Assert.Single(report.Skies);
+        Assert.True(report.Alone);
+
+        // Three days learned, the fault day, and the two whole days its verdict waits for.
+        Assert.Equal(30 * 6, sky.SiteDays);
+        Assert.Equal(3, sky.Underproduction.Injected);
+        Assert.Equal(3, sky.Underproduction.Detected);
+        Assert.Empty(sky.FalseAlerts);
+    }
+
+    [Fact]
     public void Targets_name_a_dark_site_caught_late_and_too_many_false_alerts()
     {
         var faults = Enum.GetValues<InjectedFault>()

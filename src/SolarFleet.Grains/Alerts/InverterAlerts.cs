@@ -13,13 +13,17 @@ public sealed class InverterAlerts
 {
     private readonly AlertRuleOptions _options;
     private readonly AlertBook _book;
+    private readonly OwnOutputTrack _ownOutput;
     private Daylight? _daylight;
+    private OwnClearSky? _ownClearSky;
     private InverterRegistration? _registration;
 
-    public InverterAlerts(Dictionary<AlertKind, AlertTrack> tracks, AlertRuleOptions options, string siteId, string inverterId)
+    public InverterAlerts(Dictionary<AlertKind, AlertTrack> tracks, OwnOutputTrack ownOutput, AlertRuleOptions options, string siteId, string inverterId)
     {
+        ArgumentNullException.ThrowIfNull(ownOutput);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _ownOutput = ownOutput;
         _book = new AlertBook(tracks, options, siteId, inverterId);
     }
 
@@ -34,6 +38,7 @@ public sealed class InverterAlerts
         ArgumentNullException.ThrowIfNull(registration);
         _daylight = Daylight.For(registration.Latitude, registration.Longitude, registration.TimeZone, _options.Daylight);
         _registration = registration;
+        _ownClearSky = null;
     }
 
     /// <summary>
@@ -45,13 +50,22 @@ public sealed class InverterAlerts
 
     public InverterRegistration Registration => _registration ?? throw new InvalidOperationException("The inverter is not registered.");
 
-    /// <summary>Follows the day's energy into windows; the completed daylight windows and days are added to <paramref name="completed"/>.</summary>
-    public void TrackYield(YieldTrack track, DateTimeOffset polledAt, DateOnly siteToday, Func<DateOnly, long> energyOn, TimeZoneInfo zone, ICollection<CompletedYield> completed)
+    /// <summary>The inverter against its own output in full sun, the judge when peers are too few; null when it does not compare its yield.</summary>
+    public OwnClearSky? OwnClearSky => _ownClearSky;
+
+    /// <summary>
+    /// Follows the day's energy into windows, the completed daylight windows and days added to
+    /// <paramref name="completed"/>, and the poll's power against a clear sky.
+    /// </summary>
+    public void TrackYield(YieldTrack track, DateTimeOffset polledAt, DateOnly siteToday, Func<DateOnly, long> energyOn, int? powerNowW, TimeZoneInfo zone, ICollection<CompletedYield> completed)
     {
         if (!ComparesYield)
         {
             return;
         }
+
+        _ownClearSky ??= new OwnClearSky(_ownOutput, _options.Underproduction, Registration, zone);
+        _ownClearSky.Observe(polledAt, siteToday, powerNowW);
 
         var before = completed.Count;
         YieldWindows.Observe(track, polledAt, siteToday, energyOn, _options.Underproduction.Window, zone, completed);

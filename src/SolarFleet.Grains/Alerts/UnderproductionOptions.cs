@@ -28,4 +28,16 @@ public sealed class UnderproductionOptions
 
     /// <summary>Windows are compared only while the sun is at least this high at their middle; dimmer ones are noise.</summary>
     public double MinSunElevationDegrees { get; set; } = 10;
+
+    /// <summary>
+    /// With too few peers: underproducing when for this many days running its best hour stayed below the threshold of
+    /// its own output in full sun. One inverter cannot tell clouds from a fault, so a single grey day must not do.
+    /// </summary>
+    public int OwnHistoryDays { get; set; } = 2;
+
+    /// <summary>How many recent days its own output in full sun is learned from.</summary>
+    public int LearningDays { get; set; } = 30;
+
+    /// <summary>Fewest days learned before it is compared with itself.</summary>
+    public int MinLearnedDays { get; set; } = 3;
 }

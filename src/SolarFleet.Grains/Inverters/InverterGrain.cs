@@ -279,7 +279,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         var monitor = _monitor;
         try
         {
-            await _peers.JudgeDueAsync(monitor.Registration, now, (observation, at) =>
+            await _peers.JudgeDueAsync(monitor.Registration, monitor.Alerts.OwnClearSky, now, (observation, at) =>
             {
                 if (!_closing && ReferenceEquals(monitor, _monitor) && monitor.IsRegistered)
                 {

@@ -40,7 +40,7 @@ public sealed class InverterMonitor
         State = state;
         _options = options;
         Ledger = new EnergyLedger(state.Ledger, options.LedgerDaysInState, options.ClockSkewTolerance);
-        Alerts = new InverterAlerts(state.AlertTracks, alertOptions ?? new AlertRuleOptions(), siteId, inverterId);
+        Alerts = new InverterAlerts(state.AlertTracks, state.OwnOutput, alertOptions ?? new AlertRuleOptions(), siteId, inverterId);
         if ((state.Registration ?? state.RemovedRegistration) is { } registration)
         {
             _zone = RegistrationRules.FindTimeZone(registration.TimeZone, nameof(state));
@@ -214,7 +214,7 @@ public sealed class InverterMonitor
         var newCountFrom = (ledger.Events & LedgerEvents.NewLifetimeCount) != 0 ? keptBefore : null;
         Alerts.OnGoodPoll(FactsOf(reading, ledger.ClockSkew, newCountFrom, siteToday, polledAt), polledAt, _alertTransitions);
         _completedYields.Clear();
-        Alerts.TrackYield(State.YieldTrack, polledAt, siteToday, Ledger.EnergyOn, Zone, _completedYields);
+        Alerts.TrackYield(State.YieldTrack, polledAt, siteToday, Ledger.EnergyOn, reading.PowerNowW, Zone, _completedYields);
 
         const LedgerEvents persistAtOnce = LedgerEvents.NewReadingDate | LedgerEvents.RestartCarried | LedgerEvents.PollDateRolledOver
             | LedgerEvents.SourceDecided | LedgerEvents.Corrected;

@@ -94,4 +94,8 @@ public sealed class InverterState
     /// <summary>The yield window under way, for peer comparison.</summary>
     [Id(23)]
     public Underproduction.YieldTrack YieldTrack { get; set; } = new();
+
+    /// <summary>Its own output against a clear sky, learned day by day: the judge of underproduction without peers.</summary>
+    [Id(24)]
+    public Underproduction.OwnOutputTrack OwnOutput { get; set; } = new();
 }

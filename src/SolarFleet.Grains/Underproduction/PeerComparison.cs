@@ -37,8 +37,9 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
     /// <summary>
     /// Judges the windows whose peers have settled by <paramref name="now"/>; each verdict goes to
     /// <paramref name="verdict"/> with the window's end as its time, so consecutive windows are exactly a window apart.
+    /// With too few peers, <paramref name="own"/> judges.
     /// </summary>
-    public async Task JudgeDueAsync(InverterRegistration registration, DateTimeOffset now, Action<AlertObservation, DateTimeOffset> verdict)
+    public async Task JudgeDueAsync(InverterRegistration registration, OwnClearSky? own, DateTimeOffset now, Action<AlertObservation, DateTimeOffset> verdict)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(verdict);
@@ -59,10 +60,10 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
             var cell = grains.GetGrain<IYieldCellGrain>(YieldCells.KeyOf(latitude, longitude, options.PeerRadiusKm));
             while (_pending.Count > 0 && _pending[0].Window.Window.End + options.PeerSettle <= now)
             {
-                var (own, yield) = _pending[0];
+                var (window, yield) = _pending[0];
                 _pending.RemoveAt(0);
-                var peers = await cell.PeersAround(own.Window, latitude, longitude, options.PeerRadiusKm, options.NearestPeers, inverterKey);
-                verdict(UnderproductionRules.Judge(own.Window, yield, peers, options), own.Window.End);
+                var peers = await cell.PeersAround(window.Window, latitude, longitude, options.PeerRadiusKm, options.NearestPeers, inverterKey);
+                verdict(UnderproductionRules.Judge(window.Window, yield, peers, options, own), window.Window.End);
             }
         }
         finally

@@ -12,8 +12,6 @@ namespace SolarFleet.Grains.Underproduction;
 /// </summary>
 public static class PeerYields
 {
-    private const double ReferenceTiltDegrees = 20;
-
     /// <summary>The yield, or null when the window holds too little clear-sky light to scale by (the sun behind the array).</summary>
     public static double? Of(CompletedYield window, InverterSettings settings, double latitude, double longitude)
     {
@@ -29,10 +27,9 @@ public static class PeerYields
             return yield;
         }
 
-        var equator = latitude >= 0 ? 180.0 : 0.0;
         var site = new GeoPoint(latitude, longitude);
-        var own = new PanelOrientation(settings.TiltDegrees ?? ReferenceTiltDegrees, settings.AzimuthDegrees ?? equator);
-        var reference = new PanelOrientation(ReferenceTiltDegrees, equator);
+        var own = ArrayOrientation.Of(settings, latitude);
+        var reference = ArrayOrientation.Reference(latitude);
         var step = window.Window.IsDay ? TimeSpan.FromMinutes(15) : TimeSpan.FromMinutes(5);
         var ownLight = ClearSky.Insolation(site, window.Window.Start, window.Window.End, own, step: step);
         var referenceLight = ClearSky.Insolation(site, window.Window.Start, window.Window.End, reference, step: step);

@@ -18,12 +18,13 @@ public static class UnderproductionRules
     /// <param name="yield">The inverter's own yield over it, as its peers' are (see <see cref="PeerYields.Of"/>).</param>
     /// <param name="peers">Its neighbours' yields over the same window.</param>
     /// <param name="options">Thresholds.</param>
-    public static AlertObservation Judge(YieldWindow window, double yield, PeerMedian peers, UnderproductionOptions options)
+    /// <param name="own">The inverter against its own output in full sun, the judge when its peers are too few.</param>
+    public static AlertObservation Judge(YieldWindow window, double yield, PeerMedian peers, UnderproductionOptions options, OwnClearSky? own = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (peers.Count < options.MinPeers)
         {
-            return AlertObservation.Unknown(AlertKind.Underproducing);
+            return own?.Judge(window) ?? AlertObservation.Unknown(AlertKind.Underproducing);
         }
 
         var median = peers.Median;

@@ -40,6 +40,9 @@ public static class AlertRuleErrors
         Check(errors, under.PeerRadiusKm is > 0 and <= 500, Invariant($"{U}:PeerRadiusKm must be above 0 and at most 500 (was {under.PeerRadiusKm})."));
         Check(errors, under.MinPeers is >= 1 and <= 1000, Invariant($"{U}:MinPeers must be from 1 to 1000 (was {under.MinPeers})."));
         Check(errors, under.NearestPeers >= under.MinPeers && under.NearestPeers <= 1000, Invariant($"{U}:NearestPeers must be from MinPeers ({under.MinPeers}) to 1000 (was {under.NearestPeers})."));
+        Check(errors, under.OwnHistoryDays is >= 1 and <= 14, Invariant($"{U}:OwnHistoryDays must be from 1 to 14 (was {under.OwnHistoryDays})."));
+        Check(errors, under.MinLearnedDays is >= 2 and <= 365, Invariant($"{U}:MinLearnedDays must be from 2 to 365 (was {under.MinLearnedDays})."));
+        Check(errors, under.LearningDays >= under.MinLearnedDays && under.LearningDays <= 365, Invariant($"{U}:LearningDays must be from MinLearnedDays ({under.MinLearnedDays}) to 365 (was {under.LearningDays})."));
         Check(errors, under.PeerSettle >= TimeSpan.Zero && under.PeerSettle < under.Window, $"{U}:PeerSettle must be at least 00:00:00 and shorter than the window (was {under.PeerSettle:c}).");
         Check(errors, under.MinSunElevationDegrees is >= 0 and < 90, Invariant($"{U}:MinSunElevationDegrees must be from 0 to below 90 (was {under.MinSunElevationDegrees})."));
 

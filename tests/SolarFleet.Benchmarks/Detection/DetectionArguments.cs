@@ -7,7 +7,7 @@ public sealed record DetectionArguments
 {
     public const string Usage =
         "usage: SolarFleet.Benchmarks detect [--sites 300] [--region-km 30] [--period 23] [--faulty 0.1] [--days 1]\n"
-        + "       [--sky clear|cloudy|both] [--cover 0.5] [--date 2026-12-01] [--seed 1] [--svg FILE] [--table FILE]";
+        + "       [--sky clear|cloudy|both] [--cover 0.5] [--date 2026-12-01] [--seed 1] [--alone] [--svg FILE] [--table FILE]";
 
     public int Sites { get; init; } = 300;
 
@@ -33,6 +33,12 @@ public sealed record DetectionArguments
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Every site judged as though it had no peers, against its own output in full sun: each day is preceded by the
+    /// days it learns from and followed by the days its verdict waits for, and only derates are injected.
+    /// </summary>
+    public bool Alone { get; init; }
+
     public string? SvgPath { get; init; }
 
     public string? TablePath { get; init; }
@@ -44,6 +50,12 @@ public sealed record DetectionArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == "--alone")
+            {
+                parsed = parsed with { Alone = true };
+                continue;
+            }
+
             var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
             parsed = name switch
             {

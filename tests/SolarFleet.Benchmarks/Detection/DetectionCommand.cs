@@ -87,6 +87,7 @@ public static class DetectionCommand
             FaultyShare = arguments.FaultyShare,
             DaysPerSky = arguments.Days,
             FirstDate = arguments.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Alone = arguments.Alone,
             Skies = skies,
             TargetsMissed = DetectionTargets.Missed(skies),
         };

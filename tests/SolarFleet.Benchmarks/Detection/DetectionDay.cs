@@ -39,11 +39,20 @@ public static class DetectionDay
         var random = new Random(seed);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var date = arguments.Date.AddDays(day);
-        var start = At(date, new TimeOnly(3, 0), zone);
-        var end = At(date.AddDays(1), new TimeOnly(0, 30), zone);
-        var clouds = cloudy ? new CloudField(seed, arguments.Cover) : CloudField.Clear;
         var grainOptions = new SolarFleetGrainOptions();
         var alertOptions = new AlertRuleOptions();
+        var (learning, waiting) = (0, 0);
+        if (arguments.Alone)
+        {
+            // More peers than there are sites: every site is judged against itself.
+            alertOptions.Underproduction.MinPeers = arguments.Sites + 1;
+            // The fault day's morning was whole, so its verdict waits for that many whole days after it.
+            (learning, waiting) = (alertOptions.Underproduction.MinLearnedDays, alertOptions.Underproduction.OwnHistoryDays);
+        }
+
+        var start = At(date.AddDays(-learning), new TimeOnly(3, 0), zone);
+        var end = At(date.AddDays(1 + waiting), new TimeOnly(0, 30), zone);
+        var clouds = cloudy ? new CloudField(seed, arguments.Cover) : CloudField.Clear;
         var peers = new PeerYieldBook(alertOptions.Underproduction.PeerRadiusKm, alertOptions.Underproduction.NearestPeers);
         var sites = Place(arguments, random, date, zone, start, clouds, grainOptions, alertOptions);
 
@@ -70,7 +79,7 @@ public static class DetectionDay
             }
         }
 
-        return new DayOutcome(date, cloudy, polls, sites.Select(Outcome).ToArray());
+        return new DayOutcome(date, cloudy, polls, learning + 1 + waiting, sites.Select(Outcome).ToArray());
     }
 
     private static List<BenchmarkSite> Place(
@@ -79,7 +88,7 @@ public static class DetectionDay
         var faulty = (int)Math.Round(arguments.Sites * arguments.FaultyShare);
         var order = Enumerable.Range(0, arguments.Sites).OrderBy(_ => random.Next()).ToArray();
         var faultOf = new Dictionary<int, InjectedFault>();
-        var kinds = Enum.GetValues<InjectedFault>();
+        InjectedFault[] kinds = arguments.Alone ? [InjectedFault.Derated80, InjectedFault.Derated70, InjectedFault.Derated50] : Enum.GetValues<InjectedFault>();
         for (var i = 0; i < faulty; i++)
         {
             faultOf[order[i]] = kinds[i % kinds.Length];
@@ -190,7 +199,7 @@ public static class DetectionDay
             var own = site.Pending[0];
             site.Pending.RemoveAt(0);
             var around = peers.PeersAround(own.Window, site.Latitude, site.Longitude, site.Key);
-            var verdict = UnderproductionRules.Judge(own.Window, own.EnergyWh / (double)InverterDcCapacityW, around, options);
+            var verdict = UnderproductionRules.Judge(own.Window, own.EnergyWh / (double)InverterDcCapacityW, around, options, site.Monitor.Alerts.OwnClearSky);
 
             // As the grain does: the verdict is timed at its window's end.
             site.Monitor.OnUnderproduction(verdict, own.Window.End);
@@ -229,5 +238,5 @@ public static class DetectionDay
     }
 }
 
-/// <summary>Every site's outcome of one simulated day.</summary>
-public sealed record DayOutcome(DateOnly Date, bool Cloudy, long Polls, IReadOnlyList<SiteOutcome> Sites);
+/// <summary>Every site's outcome of one simulated day, with the days around it that were simulated too (see <see cref="DetectionArguments.Alone"/>).</summary>
+public sealed record DayOutcome(DateOnly Date, bool Cloudy, long Polls, int DaysSimulated, IReadOnlyList<SiteOutcome> Sites);

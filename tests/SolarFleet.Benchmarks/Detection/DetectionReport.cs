@@ -22,6 +22,9 @@ public sealed record DetectionReport
     /// <summary>The first simulated local date (later days follow it).</summary>
     public required string FirstDate { get; init; }
 
+    /// <summary>Every site was judged against its own output in full sun, as though it had no peers.</summary>
+    public bool Alone { get; init; }
+
     public required IReadOnlyList<SkyReport> Skies { get; init; }
 
     public required IReadOnlyList<string> TargetsMissed { get; init; }

@@ -12,6 +12,10 @@ public static class DetectionSummary
         ArgumentNullException.ThrowIfNull(days);
         var outcomes = days.SelectMany(d => d.Sites).ToList();
         var healthy = outcomes.Where(o => o.Fault is null).ToList();
+
+        // A day judged alone is simulated with the days it learns from and waits for: each is a site-day.
+        var siteDays = days.Sum(d => d.Sites.Count * d.DaysSimulated);
+        var healthySiteDays = days.Sum(d => d.Sites.Count(o => o.Fault is null) * d.DaysSimulated);
         var faults = Enum.GetValues<InjectedFault>()
             .Select(fault => Figures(fault.Name(), AlertName(fault.ExpectedAlert()), MeasuredFrom(fault), outcomes.Where(o => o.Fault == fault).ToList()))
             .ToArray();
@@ -27,21 +31,21 @@ public static class DetectionSummary
             .Select(g => new FalseAlertFigures(
                 AlertName(g.Key),
                 g.Count(),
-                PerThousand(g.Count(), healthy.Count),
+                PerThousand(g.Count(), healthySiteDays),
                 g.Select(a => TimeZoneInfo.ConvertTime(a.At, zone).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToArray()))
             .ToArray();
         return new SkyReport
         {
             Sky = sky,
             Cover = cover,
-            SiteDays = outcomes.Count,
-            HealthySiteDays = healthy.Count,
+            SiteDays = siteDays,
+            HealthySiteDays = healthySiteDays,
             Polls = days.Sum(d => d.Polls),
             ElapsedSeconds = Math.Round(elapsedSeconds, 1),
             Faults = faults,
             Underproduction = underproduction,
             FalseAlerts = falseAlerts,
-            FalseAlertsPerThousandSiteDays = PerThousand(falseAlerts.Sum(f => f.Count), healthy.Count),
+            FalseAlertsPerThousandSiteDays = PerThousand(falseAlerts.Sum(f => f.Count), healthySiteDays),
             AlsoRaisedOnFaultySites = outcomes.Where(o => o.Fault is not null).SelectMany(o => o.OtherAlerts)
                 .GroupBy(alert => alert.Kind).OrderBy(g => g.Key).ToDictionary(g => AlertName(g.Key), g => g.Count()),
         };

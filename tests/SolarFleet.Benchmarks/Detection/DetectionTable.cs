@@ -12,7 +12,7 @@ public static class DetectionTable
         var text = new StringBuilder();
         foreach (var sky in report.Skies)
         {
-            Line(text, $"### {(sky.Sky == "clear" ? "Clear day" : $"Cloudy day (cover {sky.Cover:0.##})")}: {sky.SiteDays} site-days, {sky.HealthySiteDays} without a fault");
+            Line(text, $"### {(sky.Sky == "clear" ? "Clear day" : $"Cloudy day (cover {sky.Cover:0.##})")}{(report.Alone ? ", every site alone" : "")}: {sky.SiteDays} site-days, {sky.HealthySiteDays} without a fault");
             text.AppendLine();
             text.AppendLine("| Injected fault | Alert | Caught | Median min | Max min | Minutes from |");
             text.AppendLine("|---|---|---|---|---|---|");

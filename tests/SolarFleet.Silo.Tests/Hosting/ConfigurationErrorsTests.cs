@@ -110,6 +110,8 @@ public sealed class ConfigurationErrorsTests
     [InlineData("SolarFleet:Alerts:Underproduction:NearestPeers", "2")]
     [InlineData("SolarFleet:Alerts:Underproduction:PeerRadiusKm", "-1")]
     [InlineData("SolarFleet:Alerts:Underproduction:PeerSettle", "02:00:00")]
+    [InlineData("SolarFleet:Alerts:Underproduction:OwnHistoryDays", "0")]
+    [InlineData("SolarFleet:Alerts:Underproduction:LearningDays", "1")]
     [InlineData("SolarFleet:Alerts:Daylight:MinElevationDegrees", "95")]
     [InlineData("SolarFleet:Alerts:Grid:MinVoltageV", "260")]
     [InlineData("SolarFleet:Alerts:Timing:GridOutOfRange:RaiseAfter", "-00:01:00")]
