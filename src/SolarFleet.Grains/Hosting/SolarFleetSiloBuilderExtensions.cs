@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
+using SolarFleet.Grains.Inverters;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Network;
@@ -52,6 +53,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<PollSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));
         services.TryAddSingleton<PollGate>();
+        services.TryAddSingleton<InverterServices>();
         services.AddMetrics();
         services.TryAddSingleton<SolarFleetMetrics>();
         return builder;

@@ -32,17 +32,11 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public const string ReminderName = "keep-polling";
 
     private readonly IPersistentState<InverterState> _persistent;
-    private readonly IPiClient _client;
-    private readonly IEnergyLedgerStore _ledgerStore;
-    private readonly IReadingLog _readingLog;
-    private readonly IAlertStore _alertStore;
+    private readonly InverterServices _services;
     private readonly AlertRuleOptions _alertOptions;
-    private readonly SolarFleetMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
     private readonly ILogger<InverterGrain> _logger;
-    private readonly PollSchedule _schedule;
-    private readonly PollGate _gate;
     private readonly List<DailyEnergy> _changedRows = [];
     private string _siteId = string.Empty;
     private string _inverterId = string.Empty;
@@ -56,40 +50,24 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     public InverterGrain(
         [PersistentState("inverter", SolarFleetStorage.GrainStateProvider)] IPersistentState<InverterState> state,
-        IPiClient client,
-        IEnergyLedgerStore ledgerStore,
-        IReadingLog readingLog,
-        IAlertStore alertStore,
-        PollSchedule schedule,
-        PollGate gate,
-        SolarFleetMetrics metrics,
-        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-        IOptions<SolarFleetGrainOptions> options,
-        IOptions<AlertRuleOptions> alertOptions,
-        ILogger<InverterGrain> logger)
+        InverterServices services)
     {
         _persistent = state;
-        _client = client;
-        _ledgerStore = ledgerStore;
-        _readingLog = readingLog;
-        _alertStore = alertStore;
-        _alertOptions = alertOptions.Value;
-        _schedule = schedule;
-        _gate = gate;
-        _metrics = metrics;
-        _time = time;
-        _options = options.Value;
-        _logger = logger;
+        _services = services;
+        _alertOptions = services.AlertOptions;
+        _time = services.Time;
+        _options = services.Options;
+        _logger = services.Logger;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_siteId, _inverterId) = InverterKey.Parse(this.GetPrimaryKeyString());
-        _poller = new InverterPoller(this, _siteId, _inverterId, _schedule, _gate, _client, _metrics, _time, _options, TaskScheduler.Current, _logger);
+        _poller = new InverterPoller(this, _siteId, _inverterId, _services.Schedule, _services.Gate, _services.Client, _services.Metrics, _time, _options, TaskScheduler.Current, _logger);
         // Resolved once: building a reference from a string key on every poll cost measurable CPU at fleet scale.
         _site = GrainFactory.GetGrain<ISiteGrain>(_siteId);
-        _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString());
-        _recorder = new PollRecorder(_siteId, _inverterId, _ledgerStore, _readingLog, _alertStore, _metrics, _logger);
+        _peers = new PeerComparison(GrainFactory, _alertOptions.Underproduction, this.GetPrimaryKeyString(), _logger);
+        _recorder = new PollRecorder(_siteId, _inverterId, _services.LedgerStore, _services.ReadingLog, _services.AlertStore, _services.Metrics, _logger);
         _storage = new InverterStorage(_persistent, _time, at => _monitor.MarkWritten(at), _logger, _siteId, _inverterId);
         _monitor = NewMonitor();
         _monitor.MarkWritten(_time.GetUtcNow());
@@ -274,28 +252,21 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     // Off the poll's path: the neighbours' yields are asked for once they have settled, and the verdict applied then.
-    private async Task JudgeYieldAsync(DateTimeOffset now)
+    private Task JudgeYieldAsync(DateTimeOffset now)
     {
         var monitor = _monitor;
-        try
+        return _peers.JudgeDueAsync(monitor.Registration, monitor.Alerts.OwnClearSky, now, (observation, at) =>
         {
-            await _peers.JudgeDueAsync(monitor.Registration, monitor.Alerts.OwnClearSky, now, (observation, at) =>
+            if (!_closing && ReferenceEquals(monitor, _monitor) && monitor.IsRegistered)
             {
-                if (!_closing && ReferenceEquals(monitor, _monitor) && monitor.IsRegistered)
+                _monitor.OnUnderproduction(observation, at);
+                _recorder.RecordAlerts(_monitor.AlertTransitions);
+                if (_monitor.AlertTransitions.Count > 0)
                 {
-                    _monitor.OnUnderproduction(observation, at);
-                    _recorder.RecordAlerts(_monitor.AlertTransitions);
-                    if (_monitor.AlertTransitions.Count > 0)
-                    {
-                        _storage.WriteInBackground();
-                    }
+                    _storage.WriteInBackground();
                 }
-            });
-        }
-        catch (Exception ex)
-        {
-            LogPeerComparisonFailed(ex, _siteId, _inverterId);
-        }
+            }
+        });
     }
 
     private InverterMonitor NewMonitor() => new(_siteId, _inverterId, _storage.State, _options, _alertOptions);
@@ -321,9 +292,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} configured: {Host}:{Port} every {PollSeconds} s ({Change})")]
     private partial void LogConfigured(string siteId, string inverterId, string host, int port, int pollSeconds, RegistrationChange change);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Comparing the yield of inverter {SiteId}/{InverterId} with its neighbours failed; that window is not judged")]
-    private partial void LogPeerComparisonFailed(Exception exception, string siteId, string inverterId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
     private partial void LogRemoved(string siteId, string inverterId);

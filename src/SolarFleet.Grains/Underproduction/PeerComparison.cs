@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Grains.Alerts;
 
@@ -8,7 +9,7 @@ namespace SolarFleet.Grains.Underproduction;
 /// peers have had time to report (<see cref="UnderproductionOptions.PeerSettle"/>) asks for theirs and judges.
 /// Pending judgements live in memory: one lost with an activation is a window not judged, never a wrong verdict.
 /// </summary>
-public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions options, string inverterKey)
+public sealed partial class PeerComparison(IGrainFactory grains, UnderproductionOptions options, string inverterKey, ILogger logger)
 {
     private readonly List<(CompletedYield Window, double Yield)> _pending = [];
     private bool _judging;
@@ -37,7 +38,7 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
     /// <summary>
     /// Judges the windows whose peers have settled by <paramref name="now"/>; each verdict goes to
     /// <paramref name="verdict"/> with the window's end as its time, so consecutive windows are exactly a window apart.
-    /// With too few peers, <paramref name="own"/> judges.
+    /// With too few peers, <paramref name="own"/> judges. A failure is logged: that window is not judged.
     /// </summary>
     public async Task JudgeDueAsync(InverterRegistration registration, OwnClearSky? own, DateTimeOffset now, Action<AlertObservation, DateTimeOffset> verdict)
     {
@@ -66,9 +67,16 @@ public sealed class PeerComparison(IGrainFactory grains, UnderproductionOptions 
                 verdict(UnderproductionRules.Judge(window.Window, yield, peers, options, own), window.Window.End);
             }
         }
+        catch (Exception ex)
+        {
+            LogPeerComparisonFailed(logger, ex, inverterKey);
+        }
         finally
         {
             _judging = false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Comparing the yield of inverter {InverterKey} with its neighbours failed; that window is not judged")]
+    private static partial void LogPeerComparisonFailed(ILogger logger, Exception exception, string inverterKey);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SolarFleet.Grains.Hosting;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
 
@@ -6,7 +7,9 @@ namespace SolarFleet.Benchmarks.Fleet;
 
 /// <summary>
 /// The floor: the protocol client alone (no Orleans, no storage) polling the same Pis at the same rate, each Pi on
-/// its own async loop with a random phase. Its CPU per poll is what any poller of this protocol must spend here.
+/// its own async loop with a random phase. Its CPU per poll is what any poller of this protocol must spend here. Like
+/// the silo it holds at most <see cref="SolarFleetGrainOptions.MaxPollsInFlight"/> polls at
+/// once: unbounded, Pis that answered slowly made it open sockets until it had none left, and die.
 /// </summary>
 public static class FloorRun
 {
@@ -15,6 +18,7 @@ public static class FloorRun
         ArgumentNullException.ThrowIfNull(pis);
         var time = TimeProvider.System;
         using var client = new PiClient(new PiClientOptions(), time);
+        using var slots = new SemaphoreSlim(new SolarFleetGrainOptions().MaxPollsInFlight);
         var start = time.GetTimestamp();
         // One period of warm-up: by its end every loop has started and polled once.
         var windowStart = start + ToTicks(period);
@@ -24,7 +28,7 @@ public static class FloorRun
         for (var i = 0; i < pis.Count; i++)
         {
             var phase = period * Random.Shared.NextDouble();
-            loops[i] = PollLoopAsync(client, pis[i], start + ToTicks(phase), ToTicks(period), windowStart, windowEnd, recorder, time, cancellationToken);
+            loops[i] = PollLoopAsync(client, slots, pis[i], start + ToTicks(phase), ToTicks(period), windowStart, windowEnd, recorder, time, cancellationToken);
         }
 
         await DelayUntilAsync(windowStart, time, cancellationToken);
@@ -50,12 +54,22 @@ public static class FloorRun
     }
 
     private static async Task PollLoopAsync(
-        PiClient client, PiEndpoint pi, long next, long period, long windowStart, long windowEnd, Recorder recorder, TimeProvider time, CancellationToken cancellationToken)
+        PiClient client, SemaphoreSlim slots, PiEndpoint pi, long next, long period, long windowStart, long windowEnd, Recorder recorder, TimeProvider time, CancellationToken cancellationToken)
     {
         while (next < windowEnd)
         {
             await DelayUntilAsync(next, time, cancellationToken);
-            var result = await client.PollAsync(pi, PiQuerySet.All, cancellationToken);
+            await slots.WaitAsync(cancellationToken);
+            PiPollResult result;
+            try
+            {
+                result = await client.PollAsync(pi, PiQuerySet.All, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+
             if (next >= windowStart)
             {
                 recorder.Record(result);
