@@ -13,4 +13,5 @@ public readonly record struct InverterSummary(
     long EnergyTodayWh,
     int? StatusCode,
     string? LastError,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int? DcCapacityW = null);

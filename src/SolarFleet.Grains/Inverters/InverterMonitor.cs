@@ -303,7 +303,7 @@ public sealed class InverterMonitor
         return summary;
     }
 
-    /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status or error).</summary>
+    /// <summary>The summary if it differs from the last one pushed in anything but its time (health, power, energy, date, status, error or nameplate).</summary>
     public InverterSummary? TakeSummaryIfChanged(DateTimeOffset now) =>
         _lastSummary is { } last && !SummaryDiffers(last, SiteToday(now)) ? null : TakeSummary(now);
 
@@ -380,7 +380,8 @@ public sealed class InverterMonitor
         || last.LocalDate != today
         || last.EnergyTodayWh != Ledger.EnergyOn(today)
         || last.StatusCode != State.StatusCode
-        || last.LastError != SummaryError();
+        || last.LastError != SummaryError()
+        || last.DcCapacityW != State.Registration?.Settings.DcCapacityW;
 
     private string? SummaryError() => State.Health == InverterHealth.Unreachable ? State.LastError : null;
 
@@ -393,5 +394,6 @@ public sealed class InverterMonitor
         Ledger.EnergyOn(_summaryDate),
         State.StatusCode,
         SummaryError(),
-        updatedAt);
+        updatedAt,
+        State.Registration?.Settings.DcCapacityW);
 }

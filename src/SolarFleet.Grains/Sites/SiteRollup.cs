@@ -40,6 +40,8 @@ public sealed class SiteRollup
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         long power = 0;
         long energy = 0;
+        long ratedCapacity = 0;
+        long ratedEnergy = 0;
         var health = HealthCounts.Zero;
         DateTimeOffset? updated = null;
         foreach (var inverterId in inverterIds)
@@ -52,9 +54,12 @@ public sealed class SiteRollup
 
             health = health.Add(summary.Health, 1);
             power += summary.PowerW;
-            if (summary.LocalDate == today)
+            var todays = summary.LocalDate == today ? summary.EnergyTodayWh : 0;
+            energy += todays;
+            if (summary.DcCapacityW is > 0 and var capacity)
             {
-                energy += summary.EnergyTodayWh;
+                ratedCapacity += capacity;
+                ratedEnergy += todays;
             }
 
             if (updated is null || summary.UpdatedAt > updated)
@@ -63,7 +68,7 @@ public sealed class SiteRollup
             }
         }
 
-        return new SiteSummary(siteId, settings.Name, settings.TimeZone, inverterIds.Count, power, today, energy, health, updated, settings.Latitude, settings.Longitude);
+        return new SiteSummary(siteId, settings.Name, settings.TimeZone, inverterIds.Count, power, today, energy, health, updated, settings.Latitude, settings.Longitude, ratedCapacity, ratedEnergy);
     }
 
     /// <summary>Unreachable, stale and faulty inverters, oldest problem first.</summary>

@@ -59,7 +59,9 @@ public static class ResourceMapper
         s.LocalDate,
         s.EnergyTodayWh,
         s.Health.ToResource(),
-        s.UpdatedAt);
+        s.UpdatedAt,
+        s.RatedCapacityW,
+        s.YieldToday is { } yield ? Math.Round(yield, 4) : null);
 
     public static FleetResource ToResource(this FleetSummary f) => new(
         f.Sites,

@@ -32,6 +32,23 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public void A_sites_yield_is_todays_energy_of_its_inverters_with_a_nameplate_per_watt_of_it()
+    {
+        var rollup = new SiteRollup();
+        var today = new DateOnly(2026, 6, 21);
+        rollup.Apply(Summary("a", InverterHealth.Online, power: 1500, date: today, energy: 8_000) with { DcCapacityW = 4_000 });
+        rollup.Apply(Summary("b", InverterHealth.Online, power: 1500, date: today, energy: 3_000) with { DcCapacityW = 2_000 });
+        rollup.Apply(Summary("c", InverterHealth.Online, power: 900, date: today, energy: 5_000));
+
+        var summary = rollup.Summarize("berlin", BerlinHome, ["a", "b", "c"], Berlin, Now);
+
+        Assert.Equal(16_000, summary.EnergyTodayWh);
+        Assert.Equal(6_000, summary.RatedCapacityW);
+        Assert.Equal(11_000 / 6_000.0, summary.YieldToday);
+        Assert.Null(new SiteRollup().Summarize("berlin", BerlinHome, ["c"], Berlin, Now).YieldToday);
+    }
+
+    [Fact]
     public void A_site_lists_unreachable_stale_and_faulty_inverters_oldest_first_with_detail()
     {
         var rollup = new SiteRollup();

@@ -96,6 +96,21 @@ public sealed class DashboardPagesTests(DashboardSilo silo)
         await page.GotoAsync("/sites?sort=power");
         var ids = await SiteIds(page);
         Assert.Equal(["alpha-home", "beta-home"], ids.Take(2).Order(StringComparer.Ordinal));
+
+        // Yield: the two sites with a nameplate, lowest kWh/kWp first as the API has it, then those without one.
+        await page.GotoAsync("/sites");
+        await page.GetByLabel("Sort by").SelectOptionAsync("yield");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"sort=yield"));
+        var rated = (await silo.Admin.GetFromJsonAsync<JsonArray>("/api/sites", TestContext.Current.CancellationToken))!
+            .Where(s => s!["yieldToday"] is not null)
+            .Select(s => (Id: (string)s!["id"]!, Yield: (double)s["yieldToday"]!))
+            .OrderBy(s => s.Yield).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(["alpha-home", "beta-home"], rated.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(rated.Select(s => s.Id), (await SiteIds(page)).Take(2));
+        var shown = await page.Locator("tr[data-site='alpha-home'] td").Nth(3).TextContentAsync();
+        Assert.EndsWith(" kWh/kWp", shown, StringComparison.Ordinal);
     }
 
     [Fact]

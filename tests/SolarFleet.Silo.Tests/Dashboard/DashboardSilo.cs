@@ -49,13 +49,13 @@ public sealed class DashboardSilo : IAsyncLifetime
         Admin = new HttpClient { BaseAddress = Address };
         Admin.DefaultRequestHeaders.Add("X-Api-Key", SolarFleetFactory.AdminKey);
 
-        await PutSite("alpha-home", "Alpha home", 0, 1);
-        await PutSite("beta-home", "Beta home", 2, 3);
+        await PutSite("alpha-home", "Alpha home", 4_000, 0, 1);
+        await PutSite("beta-home", "Beta home", 1_500, 2, 3);
         var beta = await Admin.GetFromJsonAsync<JsonNode>("/api/sites/beta-home", cancellationToken);
         ScriptedHistory.Write(Factory.Services, "beta-home", ["inv-1", "inv-2"], (string)beta!["timeZone"]!, liveSince);
         for (var i = 1; i <= FillerSites; i++)
         {
-            await PutSite(string.Create(CultureInfo.InvariantCulture, $"filler-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"Filler {i:00}"));
+            await PutSite(string.Create(CultureInfo.InvariantCulture, $"filler-{i:00}"), string.Create(CultureInfo.InvariantCulture, $"Filler {i:00}"), dcCapacityW: null);
         }
 
         await Eventually.Get(
@@ -109,7 +109,7 @@ public sealed class DashboardSilo : IAsyncLifetime
         await Simulator.DisposeAsync();
     }
 
-    private async Task PutSite(string id, string name, params int[] pis)
+    private async Task PutSite(string id, string name, int? dcCapacityW, params int[] pis)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var (zone, latitude, longitude) = DaylightSite.Now();
@@ -119,7 +119,7 @@ public sealed class DashboardSilo : IAsyncLifetime
         {
             var endpoint = Simulator.Pis[pi].Endpoint;
             using var inverter = await Admin.PutAsJsonAsync(
-                $"/api/sites/{id}/inverters/inv-{n + 1}", new { host = endpoint.Host, port = endpoint.Port, pollSeconds = 5 }, cancellationToken);
+                $"/api/sites/{id}/inverters/inv-{n + 1}", new { host = endpoint.Host, port = endpoint.Port, pollSeconds = 5, dcCapacityW }, cancellationToken);
             inverter.EnsureSuccessStatusCode();
         }
     }

@@ -55,6 +55,19 @@ public sealed class SiteListTests
         Assert.Single(page.Sites);
     }
 
+    [Fact]
+    public void Sorted_by_yield_the_site_that_made_least_of_its_nameplate_comes_first_and_sites_without_one_last()
+    {
+        SiteSummary[] sites =
+        [
+            Site("big", "Big", 0, HealthCounts.Zero) with { RatedCapacityW = 10_000, RatedEnergyTodayWh = 40_000 },
+            Site("none", "None", 0, HealthCounts.Zero),
+            Site("small", "Small", 0, HealthCounts.Zero) with { RatedCapacityW = 2_000, RatedEnergyTodayWh = 5_000 },
+        ];
+
+        Assert.Equal(["small", "big", "none"], SiteList.Select(sites, Query() with { Sort = SiteSort.Yield }).Sites.Select(s => s.SiteId));
+    }
+
     private static SiteListQuery Query() => new(null, null, null, SiteSort.Attention, 1);
 
     private static SiteSummary Site(string id, string name, long power, HealthCounts health) =>

@@ -12,4 +12,6 @@ public sealed record SiteResource(
     DateOnly LocalDate,
     long EnergyTodayWh,
     HealthCountsResource Health,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    long RatedCapacityW,
+    double? YieldToday);

@@ -8,5 +8,8 @@ public enum SiteSort
     Name,
     Power,
     EnergyToday,
+
+    /// <summary>Lowest yield today (kWh/kWp) first: neighbours share the weather, so the last of them made least of it.</summary>
+    Yield,
     LastSeen,
 }
