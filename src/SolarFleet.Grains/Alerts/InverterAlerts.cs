@@ -37,6 +37,12 @@ public sealed class InverterAlerts
     {
         ArgumentNullException.ThrowIfNull(registration);
         _daylight = Daylight.For(registration.Latitude, registration.Longitude, registration.TimeZone, _options.Daylight);
+        if (_registration is { } previous && !OwnClearSky.SameArray(previous, registration))
+        {
+            // What it learned of its full sun was of another array (or place): learn again.
+            _ownOutput.Forget();
+        }
+
         _registration = registration;
         _ownClearSky = null;
     }

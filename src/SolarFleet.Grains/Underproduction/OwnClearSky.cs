@@ -46,6 +46,18 @@ public sealed class OwnClearSky
         _zone = zone;
     }
 
+    /// <summary>Whether two registrations describe the same array at the same place: what was learned of one holds for the other.</summary>
+    public static bool SameArray(InverterRegistration a, InverterRegistration b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Settings.DcCapacityW == b.Settings.DcCapacityW
+            && a.Settings.TiltDegrees == b.Settings.TiltDegrees
+            && a.Settings.AzimuthDegrees == b.Settings.AzimuthDegrees
+            && a.Latitude == b.Latitude
+            && a.Longitude == b.Longitude;
+    }
+
     /// <summary>The days learned, oldest first.</summary>
     public IReadOnlyList<OwnOutputDay> Days => _track.Days;
 

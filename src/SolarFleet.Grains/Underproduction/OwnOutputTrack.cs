@@ -18,4 +18,11 @@ public sealed class OwnOutputTrack
     /// <summary>The best window clearness of <see cref="Date"/> so far; null before its first judged window.</summary>
     [Id(2)]
     public double? BestToday { get; set; }
+
+    /// <summary>Forgets everything learned.</summary>
+    public void Forget()
+    {
+        Days.Clear();
+        BestToday = null;
+    }
 }

@@ -105,6 +105,22 @@ public sealed class OwnClearSkyTests
         }
     }
 
+    [Fact]
+    public void A_new_nameplate_or_array_starts_the_learning_again_and_a_new_poll_period_does_not()
+    {
+        var state = new SolarFleet.Grains.Inverters.InverterState();
+        var alerts = new InverterAlerts(state.AlertTracks, state.OwnOutput, new AlertRuleOptions(), "home", "inv-01");
+        var registration = Registration();
+        alerts.Locate(registration);
+        state.OwnOutput.Days.Add(new OwnOutputDay(FirstDay, 0.8));
+
+        alerts.Locate(registration with { Settings = registration.Settings with { PollSeconds = 60 } });
+        Assert.Single(state.OwnOutput.Days);
+
+        alerts.Locate(registration with { Settings = registration.Settings with { DcCapacityW = 6_000 } });
+        Assert.Empty(state.OwnOutput.Days);
+    }
+
     private static InverterRegistration Registration() =>
         new("home", "inv-01", Zone.Id, new InverterSettings("127.0.0.1", 62000, 300, DcCapacityW: CapacityW), Site.Latitude, Site.Longitude);
 
