@@ -152,6 +152,7 @@ public static class SolarFleetApp
     {
         silo.AddSolarFleetGrains(grains => configuration.GetSection(SolarFleetOptions.Section + ":Grains").Bind(grains));
         silo.Services.Configure<AlertRuleOptions>(configuration.GetSection(AlertRuleOptions.Section));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatchdogStartStamp>();
         var cluster = options.Orleans;
         if (certificates is not null)
         {
