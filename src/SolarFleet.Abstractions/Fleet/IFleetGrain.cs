@@ -31,6 +31,13 @@ public interface IFleetGrain : IGrainWithStringKey
     [Alias("site-summaries"), AlwaysInterleave]
     Task<IReadOnlyList<SiteSummary>> GetSiteSummaries();
 
+    /// <summary>
+    /// Changes whenever <see cref="GetSiteSummaries"/> gains or loses a site (a new activation starts from a random
+    /// value): a reader holding a list of the same version holds every site, with figures as old as the list.
+    /// </summary>
+    [Alias("sites-version"), AlwaysInterleave]
+    Task<long> GetSitesVersion();
+
     [Alias("problems"), AlwaysInterleave]
     Task<IReadOnlyList<Problem>> GetProblems();
 }

@@ -30,6 +30,9 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly Dictionary<string, RemovedSite> _removed = new(StringComparer.Ordinal);
     private readonly SerialStateWriter _writer;
 
+    // Random at activation, so a reader's version from an earlier activation never matches by chance.
+    private long _sitesVersion = Random.Shared.NextInt64();
+
     public FleetGrain(
         [PersistentState("fleet", SolarFleetStorage.GrainStateProvider)] IPersistentState<FleetState> state,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
@@ -71,6 +74,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
         // Already known but a write is under way: the id may not be stored yet, so wait for a write that has it.
         var revived = _removed.Remove(siteId);
+        _sitesVersion++;
         if (_siteIds.Add(siteId) || revived || _writer.IsBusy)
         {
             await WriteAsync();
@@ -81,6 +85,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     {
         ArgumentNullException.ThrowIfNull(removed);
         _rollup.Remove(removed.SiteId);
+        _sitesVersion++;
         var known = _removed.TryGetValue(removed.SiteId, out var held) && held == removed;
         _removed[removed.SiteId] = removed;
         if (_siteIds.Remove(removed.SiteId) || !known || _writer.IsBusy)
@@ -109,9 +114,9 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public Task Report(SiteReport report)
     {
         // A late report from a site removed meanwhile is dropped.
-        if (report.Summary.SiteId is { } siteId && _siteIds.Contains(siteId))
+        if (report.Summary.SiteId is { } siteId && _siteIds.Contains(siteId) && _rollup.Apply(report))
         {
-            _rollup.Apply(report);
+            _sitesVersion++;
         }
 
         return Task.CompletedTask;
@@ -120,6 +125,8 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public Task<FleetSummary> GetSummary() => Task.FromResult(_rollup.Summarize(_siteIds.Count, _time.GetUtcNow()));
 
     public Task<IReadOnlyList<SiteSummary>> GetSiteSummaries() => Task.FromResult(_rollup.SiteSummaries(_time.GetUtcNow()));
+
+    public Task<long> GetSitesVersion() => Task.FromResult(_sitesVersion);
 
     public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(_rollup.Problems(_options.MaxFleetProblems));
 

@@ -12,9 +12,12 @@ public sealed class FleetRollup
 
     public int Count => _reports.Count;
 
-    public void Apply(SiteReport report)
+    /// <summary>Keeps a site's report; true when the site is new to the roll-up.</summary>
+    public bool Apply(SiteReport report)
     {
+        var known = _reports.ContainsKey(report.Summary.SiteId);
         _reports[report.Summary.SiteId] = report;
+        return !known;
     }
 
     public bool Remove(string siteId) => _reports.Remove(siteId);

@@ -60,6 +60,20 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_fleets_sites_version_changes_when_a_site_joins_or_leaves_the_list()
+    {
+        var before = await _cluster.Fleet.GetSitesVersion();
+        await _cluster.Site("v").Configure(new SiteSettings("Victor", "UTC"));
+        await _cluster.FleetAsync(f => f.GetSiteSummaries(), sites => sites.Any(s => s.SiteId == "v"), "the site's first report");
+        var listed = await _cluster.Fleet.GetSitesVersion();
+        Assert.NotEqual(before, listed);
+
+        await _cluster.Site("v").Remove();
+        Assert.NotEqual(listed, await _cluster.Fleet.GetSitesVersion());
+        Assert.DoesNotContain(await _cluster.Fleet.GetSiteSummaries(), s => s.SiteId == "v");
+    }
+
+    [Fact]
     public async Task Adding_an_inverter_to_a_site_that_does_not_exist_is_a_site_not_found_error()
     {
         var error = await Assert.ThrowsAsync<SiteNotFoundException>(() => _cluster.Site("ghost").UpsertInverter("1", Settings(51_010)));
