@@ -5,7 +5,8 @@ namespace SolarFleet.Benchmarks.Tests;
 /// <summary>
 /// The fleet benchmark at CI size: real simulator and silo processes on loopback, 300 inverters polled every 5 s, of
 /// which a fifth hang and a tenth refuse connections. It fails when healthy inverters' polls are lost, fail or wait
-/// for slots the hung Pis hold, not on speed (the machine running CI is shared).
+/// for slots the hung Pis hold, not on speed (the machine running CI is shared). A second fleet is read through the
+/// API and the dashboard while it polls, and its pages loaded in Chromium.
 /// </summary>
 public sealed class FleetSmokeTests
 {
@@ -52,4 +53,48 @@ public sealed class FleetSmokeTests
         Assert.True(silo.PeakRssMiB > 0 && silo.CpuSeconds > 0, $"No process figures.\n{context}");
         Directory.Delete(output, recursive: true);
     }
+
+    [Fact]
+    public async Task Reads_and_the_dashboard_in_a_browser_are_measured_while_a_small_fleet_polls()
+    {
+        var output = Directory.CreateTempSubdirectory("solarfleet-reads-").FullName;
+        var arguments = new FleetArguments
+        {
+            Inverters = 200, PeriodSeconds = 5, DurationSeconds = 10, FloorDurationSeconds = 5, SettleSeconds = 5, FirstPollTimeoutSeconds = 60,
+            OutputDirectory = output, ReadsPerSecond = 50, Browser = true,
+        };
+        using var log = new StringWriter();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(3));
+
+        // No browser is not a pass: CI installs Debian's chromium.
+        Assert.True(File.Exists(BrowserCheck.Executable), $"{BrowserCheck.Executable} is missing: install Debian's chromium package (apt-get install chromium).");
+        var report = await new FleetRun(arguments, log).RunAsync("fleet (reads smoke test)", deadline.Token);
+        var context = $"{FleetCommand.ToJson(report)}\n{log}\nlogs: {output}";
+
+        // Every kind of read was sent and answered; speed is not judged on a shared CI machine.
+        var reads = report.Reads;
+        Assert.True(reads is not null, $"No read figures.\n{context}");
+        Assert.Equal(ReadMix.Kinds.Select(k => k.Kind), reads.Kinds.Select(k => k.Kind));
+        Assert.True(reads.Kinds.All(k => k.Count > 0), $"A kind of read was never sent.\n{context}");
+        Assert.True(reads.Overall.Errors == 0, $"Reads failed: {reads.FirstError}\n{context}");
+        Assert.Equal(500, reads.Overall.Count);
+        Assert.True(reads.Overall.P99Ms > 0 && reads.Kinds.All(k => k.MeanBytes > 0), $"Reads without figures.\n{context}");
+
+        // Each page in the browser, cold then warm, with its paint and its requests: the page, its stylesheet and script
+        // (until cached) and its live figures' stream, never per-inverter data.
+        var browser = report.Browser;
+        Assert.True(browser is not null, $"No browser figures.\n{context}");
+        Assert.Equal(12, browser.Visits.Count);
+        Assert.True(browser.Visits.All(v => v.PaintMs > 0 && v.HtmlBytes > 0), $"A page without a paint.\n{context}");
+        Assert.True(browser.Visits.All(v => v.RequestPaths.All(IsPageRequest)), $"A page made other requests.\n{context}");
+        Assert.True(browser.Visits.Where(v => v.Cold).All(v => v.RequestPaths.Any(p => p.StartsWith("/dashboard/site.css?v=", StringComparison.Ordinal))), $"A cold visit without its stylesheet.\n{context}");
+        Assert.True(browser.Visits.All(v => v.FailedPaths.All(p => p == "/favicon.ico")), $"A page's request failed.\n{context}");
+        Assert.True(report.Silo.Completion >= 0.99, $"Healthy polls were lost beside the reads: {report.Silo.PollsOk} of {report.Silo.PollsExpected}.\n{context}");
+        Directory.Delete(output, recursive: true);
+    }
+
+    /// <summary>What a dashboard page may ask for besides itself: its stylesheet, script, live figures, the favicon.</summary>
+    private static bool IsPageRequest(string path) =>
+        path is "/" or "/sites" or "/favicon.ico" || path.StartsWith("/sites/", StringComparison.Ordinal) || path.StartsWith("/dashboard/", StringComparison.Ordinal);
 }

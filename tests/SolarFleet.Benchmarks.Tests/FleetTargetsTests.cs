@@ -47,6 +47,30 @@ public sealed class FleetTargetsTests
         Assert.Single(FleetTargets.Missed(Report(sawtooth with { HistoryDropped = 12 })));
     }
 
+    [Fact]
+    public void Slow_or_failed_reads_and_a_late_paint_miss_their_targets_beside_the_polling_ones()
+    {
+        var good = Report(new SiloReport { AllPolledSeconds = 44.6, Completion = 0.9996, OnTime = 0.9995, LatencyP99Ms = 47, PeakRssMiB = 1312 });
+        var reads = new ReadsReport(200, 92, 10, new ReadFigures("all", 18_400, 0, 0, 12, 150, 420, 200, 9000), [], null);
+        PageVisit Visit(double? lcp) => new("/sites", Cold: true, 180, lcp, 60, 150, 160, 5200, 17_000, ["/sites", "/dashboard/site.css?v=1"], []);
+
+        Assert.Empty(FleetTargets.Missed(good with { Reads = reads, Browser = new BrowserReport("Chromium", "lcp", [Visit(420)]) }));
+        var missed = FleetTargets.Missed(good with
+        {
+            Reads = reads with { Overall = reads.Overall with { P99Ms = 260.4, Errors = 3, Timeouts = 1 }, FirstError = "/sites?p=7 answered 500" },
+            Browser = new BrowserReport("Chromium", "lcp", [Visit(1250), Visit(null) with { FirstContentfulPaintMs = null }]),
+        });
+
+        Assert.Equal(
+            [
+                "read latency p99 260.4 ms >= 200 ms (18400 reads at 200/s)",
+                "3 of 18400 reads failed (1 timeouts); first: /sites?p=7 answered 500",
+                "/sites (cold) painted at 1250 ms (>= 1000 ms)",
+                "/sites (cold): no paint measured",
+            ],
+            missed);
+    }
+
     private static FleetReport Report(SiloReport silo) => new()
     {
         Date = "2026-11-24 00:00 UTC",

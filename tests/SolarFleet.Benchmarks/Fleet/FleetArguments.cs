@@ -6,7 +6,8 @@ public sealed record FleetArguments
     public const string Usage =
         "usage: SolarFleet.Benchmarks fleet --inverters N [--period 23] [--duration 120] [--storage memory|postgres]\n"
         + "       [--per-site 10] [--pis-per-simulator 15000] [--floor-duration S] [--settle 2xPERIOD] [--first-poll-timeout 180]\n"
-        + "       [--hung FRACTION] [--refusing FRACTION] [--slow FRACTION] [--silo KEY=VALUE]... [--bin DIR] [--out DIR]";
+        + "       [--hung FRACTION] [--refusing FRACTION] [--slow FRACTION] [--silo KEY=VALUE]... [--bin DIR] [--out DIR]\n"
+        + "       [--reads RATE] [--browser]";
 
     public int Inverters { get; init; } = 1_000;
 
@@ -41,6 +42,15 @@ public sealed record FleetArguments
     /// <summary>How long to wait for every inverter's first poll before measuring anyway.</summary>
     public int FirstPollTimeoutSeconds { get; init; } = 180;
 
+    /// <summary>
+    /// Read requests per second sent to the silo's API and dashboard during the measured window, on a fixed schedule
+    /// (see <see cref="ReadLoad"/>); 0: none.
+    /// </summary>
+    public int ReadsPerSecond { get; init; }
+
+    /// <summary>After the window, with the fleet still polling, load the dashboard's pages in Chromium (see <see cref="BrowserCheck"/>).</summary>
+    public bool Browser { get; init; }
+
     /// <summary>Directory holding SolarFleet.Silo.dll and SolarFleet.Simulator.dll; null: the silo's build output next to this build.</summary>
     public string? BinDirectory { get; init; }
 
@@ -48,6 +58,9 @@ public sealed record FleetArguments
     public string? OutputDirectory { get; init; }
 
     public TimeSpan Period => TimeSpan.FromSeconds(PeriodSeconds);
+
+    /// <summary>Sites registered: <see cref="InvertersPerSite"/> inverters each, the last one the rest.</summary>
+    public int Sites => (Inverters + InvertersPerSite - 1) / InvertersPerSite;
 
     public TimeSpan Settle => TimeSpan.FromSeconds(SettleSeconds ?? 2 * PeriodSeconds);
 
@@ -64,6 +77,12 @@ public sealed record FleetArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == "--browser")
+            {
+                parsed = parsed with { Browser = true };
+                continue;
+            }
+
             var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
             parsed = name switch
             {
@@ -88,6 +107,7 @@ public sealed record FleetArguments
                 "--refusing" => parsed with { Faults = parsed.Faults with { Refusing = ArgumentValues.Fraction(name, value) } },
                 "--slow" => parsed with { Faults = parsed.Faults with { Slow = ArgumentValues.Fraction(name, value) } },
                 "--silo" => parsed with { SiloSettings = [.. parsed.SiloSettings, SiloSetting(value)] },
+                "--reads" => parsed with { ReadsPerSecond = Positive(name, value) },
                 "--bin" => parsed with { BinDirectory = value },
                 "--out" => parsed with { OutputDirectory = value },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),

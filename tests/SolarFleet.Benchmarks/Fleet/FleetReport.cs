@@ -38,6 +38,12 @@ public sealed record FleetReport
     /// <summary>Connections the simulators accepted over the whole run (floor and silo, every result).</summary>
     public long SimulatorConnections { get; init; }
 
+    /// <summary>The reads sent during the window (--reads); null without.</summary>
+    public ReadsReport? Reads { get; init; }
+
+    /// <summary>The dashboard's pages in Chromium after the window, the fleet still polling (--browser); null without.</summary>
+    public BrowserReport? Browser { get; init; }
+
     public required IReadOnlyList<string> TargetsMissed { get; init; }
 }
 

@@ -61,7 +61,11 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             var silo = await SiloProcess.StartAsync(siloDll, connectionString, arguments.SiloSettings, Path.Combine(output, "silo.log"), cancellationToken);
             await using (silo)
             {
-                var report = await MeasureSiloAsync(silo, simulators, healthyPis.Count, cancellationToken);
+                using var reader = arguments.ReadsPerSecond > 0 || arguments.Browser
+                    ? await ReaderSession.SignInAsync(silo.Http.BaseAddress!, silo.ApiKey, cancellationToken)
+                    : null;
+                var (report, reads) = await MeasureSiloAsync(silo, simulators, healthyPis.Count, reader, cancellationToken);
+                var browser = arguments.Browser ? await CheckBrowserAsync(silo, reader!, cancellationToken) : null;
                 await silo.Process.StopAsync(TimeSpan.FromSeconds(30));
                 var connections = await simulators.StopAsync();
                 var full = new FleetReport
@@ -74,7 +78,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                     Hung = hung,
                     Refusing = refusing,
                     Slow = slow,
-                    Sites = (arguments.Inverters + arguments.InvertersPerSite - 1) / arguments.InvertersPerSite,
+                    Sites = arguments.Sites,
                     PeriodSeconds = arguments.PeriodSeconds,
                     Storage = arguments.Postgres ? "postgres" : "memory",
                     SimulatorProcesses = simulators.ProcessCount,
@@ -82,6 +86,8 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                     Silo = report,
                     CpuRatioToFloor = report.CpuMillisecondsPerPoll / floor.CpuMillisecondsPerPoll,
                     SimulatorConnections = connections,
+                    Reads = reads,
+                    Browser = browser,
                     TargetsMissed = [],
                 };
                 full = full with { TargetsMissed = FleetTargets.Missed(full) };
@@ -98,7 +104,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         }
     }
 
-    private async Task<SiloReport> MeasureSiloAsync(SiloProcess silo, SimulatorFleet simulators, int healthy, CancellationToken cancellationToken)
+    private async Task<(SiloReport Silo, ReadsReport? Reads)> MeasureSiloAsync(SiloProcess silo, SimulatorFleet simulators, int healthy, ReaderSession? reader, CancellationToken cancellationToken)
     {
         var document = FleetDocumentWriter.Write(simulators.Endpoints, arguments.InvertersPerSite, arguments.PeriodSeconds);
         Log($"registering {simulators.Endpoints.Count} inverters in one PUT /api/fleet ({document.Length / 1024.0 / 1024.0:0.0} MiB)");
@@ -127,6 +133,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         // About ten scrapes per window, no more often than a Prometheus server would (each one costs the silo CPU).
         var sampleInterval = TimeSpan.FromSeconds(Math.Clamp(window.TotalSeconds / 10, 2, 15));
         var simulatorCpuBefore = simulators.CpuTime();
+        var reads = StartReads(reader, window, cancellationToken);
         var first = await ScrapeAsync(silo, cancellationToken);
         var before = first.Sample;
         var backlog = new List<double>();
@@ -161,9 +168,10 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         var failingLateness = new HistogramWindow(FailedBuckets(before, PollLatenessMetric), FailedBuckets(after, PollLatenessMetric));
         var age = new HistogramWindow(before.Buckets(DataAgeMetric), after.Buckets(DataAgeMetric));
         var polls = ok + failed.Values.Sum();
+        var readsReport = reads is null ? null : await reads;
         // Slots held by failing polls, on average over the window (Little's law: their total duration over its length).
         var failedSeconds = FailedDurationSeconds(after) - FailedDurationSeconds(before);
-        return new SiloReport
+        return (new SiloReport
         {
             RegistrationSeconds = registration.TotalSeconds,
             AllPolledSeconds = allPolled,
@@ -193,8 +201,56 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             HistoryBacklogEnd = arguments.Postgres ? backlog[^1] : null,
             HistoryBacklogSamples = arguments.Postgres ? backlog : null,
             HistoryDropped = arguments.Postgres ? after.Sum(DroppedMetric) : null,
-        };
+        }, readsReport);
     }
+
+    /// <summary>The read load over the window, from the reader's session; null without --reads.</summary>
+    private Task<ReadsReport>? StartReads(ReaderSession? reader, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (reader is null || arguments.ReadsPerSecond == 0)
+        {
+            return null;
+        }
+
+        Log($"reads: {arguments.ReadsPerSecond}/s on a fixed schedule through the window ({string.Join(", ", ReadMix.Kinds.Select(k => $"{k.Kind} {k.Weight}/40"))})");
+        var mix = new ReadMix(arguments.Sites, SiteToday());
+        return LogReadsAsync(new ReadLoad(reader.Http, mix, arguments.ReadsPerSecond, _time).RunAsync(window, cancellationToken));
+    }
+
+    private async Task<ReadsReport> LogReadsAsync(Task<ReadsReport> running)
+    {
+        var reads = await running;
+        foreach (var kind in reads.Kinds.Append(reads.Overall))
+        {
+            Log($"reads {kind.Kind}: {kind.Count} ({kind.Errors} errors, {kind.Timeouts} timeouts), p50 {kind.P50Ms:0.0} ms, p99 {kind.P99Ms:0.0} ms, max {kind.MaxMs:0.0} ms, {kind.AchievedPerSecond:0.0}/s, {kind.MeanBytes / 1024:0.0} KB");
+        }
+
+        return reads;
+    }
+
+    /// <summary>
+    /// The overview, the sites list and one site's page in Chromium, a cold visit then warm ones, with the fleet still
+    /// polling and no other reads.
+    /// </summary>
+    private async Task<BrowserReport> CheckBrowserAsync(SiloProcess silo, ReaderSession reader, CancellationToken cancellationToken)
+    {
+        const int VisitsEach = 4;
+        string[] paths = ["/", "/sites", $"/sites/{FleetDocumentWriter.SiteId(Random.Shared.Next(arguments.Sites))}"];
+        Log($"browser: {string.Join(", ", paths)} in {BrowserCheck.Executable}, {VisitsEach} visits each (the first with an empty cache)");
+        var browser = await BrowserCheck.RunAsync(silo.Http.BaseAddress!, reader.Cookies, paths, VisitsEach, cancellationToken);
+        foreach (var visit in browser.Visits)
+        {
+            Log($"browser {visit.Path} ({(visit.Cold ? "cold" : "warm")}): FCP {Ms(visit.FirstContentfulPaintMs)}, LCP {Ms(visit.LargestContentfulPaintMs)}, HTML done {visit.ResponseEndMs:0} ms, load {visit.LoadMs:0} ms, {visit.Requests} requests ({string.Join(" ", visit.RequestPaths)}; failed: {(visit.FailedPaths.Count == 0 ? "none" : string.Join(" ", visit.FailedPaths))}), {visit.TransferredBytes / 1024.0:0.0} KB transferred");
+        }
+
+        return browser;
+
+        static string Ms(double? value) => value is { } ms ? ms.ToString("0 'ms'", CultureInfo.InvariantCulture) : "none";
+    }
+
+    /// <summary>Today in the registered sites' zone: the energy reports' ranges end there.</summary>
+    private DateOnly SiteToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(FleetDocumentWriter.TimeZone)).DateTime);
 
     /// <summary>
     /// A scrape, the silo's CPU time just after it, and the scrape's midpoint: the counters were read somewhere inside

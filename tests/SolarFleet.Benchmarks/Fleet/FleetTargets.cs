@@ -23,6 +23,12 @@ public static class FleetTargets
     /// </summary>
     public const double MaxBacklogSecondsOfPolls = 10;
 
+    /// <summary>Reads while the fleet polls (issue 15): p99 from each request's scheduled start, over every kind.</summary>
+    public const double MaxReadP99Ms = 200;
+
+    /// <summary>A dashboard page is usable (issue 13) when its largest contentful paint comes within this, every visit.</summary>
+    public const double MaxPaintMs = 1000;
+
     /// <summary>One line per missed target, with the figure; empty when all are met.</summary>
     public static IReadOnlyList<string> Missed(FleetReport report)
     {
@@ -41,6 +47,20 @@ public static class FleetTargets
             var lowest = samples.Skip(samples.Count / 2).Min();
             Check(lowest <= limit, $"history backlog never below {lowest:0} rows in the second half of the window (> {limit:0}, {MaxBacklogSecondsOfPolls} s of polls)");
             Check(silo.HistoryDropped is not > 0, $"{silo.HistoryDropped} history rows dropped");
+        }
+
+        if (report.Reads is { } reads)
+        {
+            var all = reads.Overall;
+            Check(all.P99Ms < MaxReadP99Ms, $"read latency p99 {all.P99Ms:0.0} ms >= {MaxReadP99Ms} ms ({all.Count} reads at {reads.RequestedPerSecond}/s)");
+            Check(all.Errors == 0, $"{all.Errors} of {all.Count} reads failed ({all.Timeouts} timeouts); first: {reads.FirstError}");
+        }
+
+        foreach (var visit in report.Browser?.Visits ?? [])
+        {
+            Check(visit.PaintMs < MaxPaintMs, visit.PaintMs is { } ms
+                ? (FormattableString)$"{visit.Path} ({(visit.Cold ? "cold" : "warm")}) painted at {ms:0} ms (>= {MaxPaintMs} ms)"
+                : $"{visit.Path} ({(visit.Cold ? "cold" : "warm")}): no paint measured");
         }
 
         return missed;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SolarFleet.Benchmarks.Metrics;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Queries;
@@ -31,9 +32,9 @@ public static class FloorRun
             loops[i] = PollLoopAsync(client, slots, pis[i], start + ToTicks(phase), ToTicks(period), windowStart, windowEnd, recorder, time, cancellationToken);
         }
 
-        await DelayUntilAsync(windowStart, time, cancellationToken);
+        await Schedule.DelayUntilAsync(windowStart, time, cancellationToken);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        await DelayUntilAsync(windowEnd, time, cancellationToken);
+        await Schedule.DelayUntilAsync(windowEnd, time, cancellationToken);
         var cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.WhenAll(loops);
 
@@ -47,8 +48,8 @@ public static class FloorRun
             PollsFailed: recorder.Failed,
             CpuSeconds: (cpuAfter - cpuBefore).TotalSeconds,
             CpuMillisecondsPerPoll: recorder.Ok + recorder.Failed == 0 ? double.NaN : (cpuAfter - cpuBefore).TotalMilliseconds / (recorder.Ok + recorder.Failed),
-            LatencyP50Ms: Percentile(latencies, 0.50),
-            LatencyP99Ms: Percentile(latencies, 0.99),
+            LatencyP50Ms: Quantiles.Of(latencies, 0.50),
+            LatencyP99Ms: Quantiles.Of(latencies, 0.99),
             LatencyMaxMs: latencies.Length == 0 ? double.NaN : latencies[^1],
             FirstFailure: recorder.FirstFailure);
     }
@@ -58,7 +59,7 @@ public static class FloorRun
     {
         while (next < windowEnd)
         {
-            await DelayUntilAsync(next, time, cancellationToken);
+            await Schedule.DelayUntilAsync(next, time, cancellationToken);
             await slots.WaitAsync(cancellationToken);
             PiPollResult result;
             try
@@ -79,19 +80,7 @@ public static class FloorRun
         }
     }
 
-    private static async Task DelayUntilAsync(long timestamp, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var wait = time.GetElapsedTime(time.GetTimestamp(), timestamp);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
-        }
-    }
-
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * TimeProvider.System.TimestampFrequency);
-
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    private static long ToTicks(TimeSpan span) => Schedule.ToTicks(span, TimeProvider.System);
 
     /// <summary>Counts and latencies of the polls in the window; safe for concurrent loops.</summary>
     private sealed class Recorder(int capacity)

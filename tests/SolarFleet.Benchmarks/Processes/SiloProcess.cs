@@ -9,16 +9,20 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
 
-    private SiloProcess(ChildProcess process, HttpClient http)
+    private SiloProcess(ChildProcess process, HttpClient http, string apiKey)
     {
         Process = process;
         Http = http;
+        ApiKey = apiKey;
     }
 
     public ChildProcess Process { get; }
 
     /// <summary>Talks to the silo's HTTP endpoint with the admin key set.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The admin key, for clients of their own (the read load signs in to the dashboard with it).</summary>
+    public string ApiKey { get; }
 
     /// <summary>Starts the silo and waits until /readyz answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string siloDll, string? postgresConnectionString, IEnumerable<string> extraSettings, string logPath, CancellationToken cancellationToken)
@@ -44,11 +48,16 @@ public sealed class SiloProcess : IAsyncDisposable
             settings.Add($"--ConnectionStrings:SolarFleet={postgresConnectionString}");
         }
 
+        if (BuildWebRoot(siloDll) is { } webRoot)
+        {
+            settings.AddRange(["--webroot", webRoot]);
+        }
+
         settings.AddRange(extraSettings);
         var process = ChildProcess.StartDotnet("silo", siloDll, settings, logPath);
         var http = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}")), Timeout = TimeSpan.FromMinutes(15) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var silo = new SiloProcess(process, http);
+        var silo = new SiloProcess(process, http, apiKey);
         try
         {
             await silo.WaitUntilReadyAsync(cancellationToken);
@@ -97,5 +106,17 @@ public sealed class SiloProcess : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, timeout.Token);
         }
+    }
+
+    /// <summary>
+    /// The project's wwwroot when the silo runs from its build output: only a publish copies it there, and outside
+    /// Development the silo does not read the build's static asset manifest, so the dashboard would answer its
+    /// stylesheet and script with 404. Null when the silo has its own (a published --bin) or none can be found.
+    /// </summary>
+    private static string? BuildWebRoot(string siloDll)
+    {
+        var bin = Path.GetDirectoryName(Path.GetFullPath(siloDll))!;
+        var project = Path.GetFullPath(Path.Combine(bin, "..", "..", "..", "wwwroot"));
+        return Directory.Exists(Path.Combine(bin, "wwwroot")) || !Directory.Exists(project) ? null : project;
     }
 }
