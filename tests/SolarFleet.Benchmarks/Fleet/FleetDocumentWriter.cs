@@ -47,5 +47,5 @@ public static class FleetDocumentWriter
         return buffer.ToArray();
     }
 
-    private static string SiteId(int index) => string.Create(CultureInfo.InvariantCulture, $"site-{index:000000}");
+    internal static string SiteId(int index) => string.Create(CultureInfo.InvariantCulture, $"site-{index:000000}");
 }
