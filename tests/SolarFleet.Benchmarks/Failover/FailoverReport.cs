@@ -42,6 +42,12 @@ public sealed record FailoverReport
 
     public int MaxConcurrentConnections { get; init; }
 
+    /// <summary>Of those, the Pis that had already when the silo was killed: overlaps of the cluster, not of the failover.</summary>
+    public int OverlappingBeforeKill { get; init; }
+
+    /// <summary>The first ten Pis that served overlapping polls, to look for in the silos' logs.</summary>
+    public IReadOnlyList<string> OverlappingPiEndpoints { get; init; } = [];
+
     /// <summary>The site-local day whose ledger was compared with the simulators' frozen truth.</summary>
     public string LedgerDate { get; init; } = string.Empty;
 

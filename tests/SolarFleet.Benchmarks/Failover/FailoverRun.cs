@@ -71,7 +71,8 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         var killed = _time.GetTimestamp();
         await doomed.Process.KillAsync();
         // Counted once the process is gone: every connection from here on comes from the survivor.
-        var afterKill = (await simulators.StatsAsync(cancellationToken)).Select(s => s.Connections).ToArray();
+        var atKill = await simulators.StatsAsync(cancellationToken);
+        var afterKill = atKill.Select(s => s.Connections).ToArray();
         var dead = WaitDeclaredDeadAsync(database, doomed.SiloPort, killed, cancellationToken);
         var (polledAgain, orphaned) = await WaitPolledAsync(simulators, afterKill, TimeSpan.FromSeconds(arguments.FailoverTimeoutSeconds), killed, cancellationToken);
         var polledAgainSeconds = polledAgain is null ? _time.GetElapsedTime(killed).TotalSeconds : (double?)null;
@@ -122,6 +123,8 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
             AllPolledAgainSeconds = polledAgainSeconds,
             NotPolledAgain = polledAgain ?? 0,
             OverlappingPis = final.Count(s => s.MaxConcurrent > 1),
+            OverlappingBeforeKill = atKill.Count(s => s.MaxConcurrent > 1),
+            OverlappingPiEndpoints = [.. final.Select((s, i) => (s, i)).Where(p => p.s.MaxConcurrent > 1).Take(10).Select(p => simulators.Endpoints[p.i].ToString())],
             MaxConcurrentConnections = final.Max(s => s.MaxConcurrent),
             LedgerDate = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TruthWh = ledger.TruthWh,
