@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SolarFleet.Simulator.Cli;
 using SolarFleet.Simulator.Hosting;
+using SolarFleet.Simulator.Time;
 
 if (args is ["--help" or "-h"])
 {
@@ -15,7 +16,7 @@ if (!SimulatorArguments.TryParse(args, out var parsed, out var error))
     return 2;
 }
 
-var time = parsed!.Clock(TimeProvider.System);
+var time = new FreezableTimeProvider(parsed!.Clock(TimeProvider.System));
 
 using var loggers = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(LogLevel.Warning)
@@ -50,6 +51,8 @@ await using (simulator)
     using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     Console.WriteLine($"ready: {simulator.Pis.Count} Pis on {simulator.DescribeEndpoints()}");
+    // Not awaited: a read of standard input may block until the process leaves, which it may do regardless.
+    _ = Task.Run(() => ConsoleCommands.ServeAsync(Console.In, Console.Out, simulator, time, CancellationToken.None));
     await stop.Task;
 }
 

@@ -24,4 +24,8 @@ internal static class ArgumentValues
             throw new ArgumentException("--period must be 5-3600 seconds (what the API accepts).");
         }
     }
+
+    /// <summary>A silo setting as KEY=VALUE, passed on as a command-line option.</summary>
+    public static string SiloSetting(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) > 0 ? "--" + value : throw new ArgumentException($"--silo wants KEY=VALUE, not '{value}'.");
 }

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Running;
 using SolarFleet.Benchmarks.Detection;
+using SolarFleet.Benchmarks.Failover;
 using SolarFleet.Benchmarks.Fleet;
 
-// "fleet ..." runs the fleet-scale benchmark, "detect ..." the alert detection benchmark; anything else goes to BenchmarkDotNet (e.g. --filter '*').
-if (args is ["fleet", ..])
+// "fleet ..." runs the fleet-scale benchmark, "failover ..." the two-silo failover benchmark, "detect ..." the alert detection benchmark; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+if (args is ["fleet" or "failover", ..])
 {
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -12,7 +13,9 @@ if (args is ["fleet", ..])
         e.Cancel = !stop.IsCancellationRequested;
         stop.Cancel();
     };
-    return await FleetCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
+    return args[0] == "fleet"
+        ? await FleetCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token)
+        : await FailoverCommand.RunAsync(args[1..], Console.Out, Console.Error, stop.Token);
 }
 
 if (args is ["detect", ..])

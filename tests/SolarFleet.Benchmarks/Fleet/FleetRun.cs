@@ -324,7 +324,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
     }
 
     /// <summary>The silo's output for the configuration this benchmark was built in: src/SolarFleet.Silo/bin/&lt;config&gt;/net10.0.</summary>
-    private static string DefaultBinDirectory()
+    internal static string DefaultBinDirectory()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;
@@ -340,7 +340,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
         throw new InvalidOperationException("Cannot find the repository (SolarFleet.sln) above this program; pass --bin DIR.");
     }
 
-    private static string RequireFile(string path) =>
+    internal static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; build the silo first (dotnet build -c Release src/SolarFleet.Silo) or pass --bin DIR.", path);
 
     private void Log(string message) =>

@@ -29,21 +29,34 @@ public sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c> in the dll's directory.</summary>
     /// <param name="niceness">Above 0: started through <c>nice</c>, so that every thread of the process yields the CPU.</param>
-    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string logPath, int niceness = 0)
+    /// <param name="cpu">Set: started through <c>taskset -c</c>, held to that one core.</param>
+    /// <param name="commands">True: its standard input is kept open for <see cref="WriteLineAsync"/>.</param>
+    public static ChildProcess StartDotnet(string name, string dll, IEnumerable<string> arguments, string logPath, int niceness = 0, int? cpu = null, bool commands = false)
     {
-        var start = new ProcessStartInfo(niceness > 0 ? "nice" : "dotnet")
+        // taskset and nice exec what follows in their own process, so the id, CPU time and signals are still dotnet's.
+        List<string> command = [];
+        if (cpu is { } core)
+        {
+            command.AddRange(["taskset", "-c", core.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (niceness > 0)
+        {
+            command.AddRange(["nice", "-n", niceness.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        command.Add("dotnet");
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = commands,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        if (niceness > 0)
+        foreach (var word in command.Skip(1))
         {
-            // nice execs dotnet in its own process, so the id, CPU time and signals are still dotnet's.
-            start.ArgumentList.Add("-n");
-            start.ArgumentList.Add(niceness.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add(word);
         }
 
         start.ArgumentList.Add(dll);
@@ -72,6 +85,20 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>Writes a line to the process's standard input (started with <c>commands: true</c>).</summary>
+    public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>SIGKILL to this process alone, as a crash would end it; returns once it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync(CancellationToken.None);
     }
 
     /// <summary>CPU time used so far (user and system), from /proc.</summary>
@@ -140,9 +167,13 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        lock (_logGate)
+        // A simulator's stats line is an answer for the benchmark, megabytes a minute at scale: the log keeps the rest.
+        if (!line.StartsWith("stats:", StringComparison.Ordinal))
         {
-            _log.WriteLine(line);
+            lock (_logGate)
+            {
+                _log.WriteLine(line);
+            }
         }
 
         if (toReader)

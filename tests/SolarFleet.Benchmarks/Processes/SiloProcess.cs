@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using SolarFleet.Postgres.Tests.Infrastructure;
 
 namespace SolarFleet.Benchmarks.Processes;
@@ -9,11 +10,12 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
 
-    private SiloProcess(ChildProcess process, HttpClient http, string apiKey)
+    private SiloProcess(ChildProcess process, HttpClient http, string apiKey, int siloPort)
     {
         Process = process;
         Http = http;
         ApiKey = apiKey;
+        SiloPort = siloPort;
     }
 
     public ChildProcess Process { get; }
@@ -24,17 +26,23 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The admin key, for clients of their own (the read load signs in to the dashboard with it).</summary>
     public string ApiKey { get; }
 
+    /// <summary>The port silos talk to it on; the membership table knows it by this.</summary>
+    public int SiloPort { get; }
+
     /// <summary>Starts the silo and waits until /readyz answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string siloDll, string? postgresConnectionString, IEnumerable<string> extraSettings, string logPath, CancellationToken cancellationToken)
+    /// <param name="cpu">Set: the process is held to this one core.</param>
+    public static async Task<SiloProcess> StartAsync(
+        string siloDll, string? postgresConnectionString, IEnumerable<string> extraSettings, string logPath, CancellationToken cancellationToken, int? cpu = null)
     {
         var apiKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var httpPort = LoopbackPort.Free();
+        var siloPort = LoopbackPort.Free();
         var settings = new List<string>
         {
             "--urls", string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}"),
             $"--SolarFleet:ApiKeys:0:Key={apiKey}",
             "--SolarFleet:ApiKeys:0:Role=Admin",
-            string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:SiloPort={LoopbackPort.Free()}"),
+            string.Create(CultureInfo.InvariantCulture, $"--SolarFleet:Orleans:SiloPort={siloPort}"),
             // A unique cluster: other silos on this machine (or a database reused) never join this one.
             $"--SolarFleet:Orleans:ClusterId=bench-{apiKey[..8].ToLowerInvariant()}",
             "--Logging:LogLevel:Default=Warning",
@@ -54,10 +62,10 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         settings.AddRange(extraSettings);
-        var process = ChildProcess.StartDotnet("silo", siloDll, settings, logPath);
+        var process = ChildProcess.StartDotnet(Path.GetFileNameWithoutExtension(logPath), siloDll, settings, logPath, cpu: cpu);
         var http = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}")), Timeout = TimeSpan.FromMinutes(15) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var silo = new SiloProcess(process, http, apiKey);
+        var silo = new SiloProcess(process, http, apiKey, siloPort);
         try
         {
             await silo.WaitUntilReadyAsync(cancellationToken);
@@ -67,6 +75,18 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             await silo.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>PUT /api/fleet with <paramref name="document"/>, answered once every inverter is configured.</summary>
+    public async Task RegisterFleetAsync(byte[] document, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(document);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Http.PutAsync(new Uri("/api/fleet?wait=600", UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"PUT /api/fleet answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 

@@ -65,7 +65,7 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
                     }
                 }
 
-                var process = ChildProcess.StartDotnet($"simulator {index}", simulatorDll, arguments, Path.Combine(logDirectory, $"simulator-{index}.log"), SimulatorNiceness);
+                var process = ChildProcess.StartDotnet($"simulator {index}", simulatorDll, arguments, Path.Combine(logDirectory, $"simulator-{index}.log"), SimulatorNiceness, commands: true);
                 fleet._processes.Add(process);
                 starting.Add((process, count));
             }
@@ -134,6 +134,42 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
         }
 
         return endpoints;
+    }
+
+    /// <summary>Every Pi's counters now, in fleet order (one command at a time: the answers share standard output).</summary>
+    public async Task<IReadOnlyList<PiStats>> StatsAsync(CancellationToken cancellationToken)
+    {
+        var stats = new List<PiStats>(Endpoints.Count);
+        foreach (var line in await AskAsync("stats", "stats:", cancellationToken))
+        {
+            stats.AddRange(PiStats.ParseLine(line));
+        }
+
+        return stats.Count == Endpoints.Count ? stats : throw new FormatException($"The simulators gave stats of {stats.Count} Pis, not {Endpoints.Count}.");
+    }
+
+    /// <summary>Stops every simulator's clock: from its answer on, its Pis report the same day's energy for good.</summary>
+    public async Task FreezeAsync(CancellationToken cancellationToken) => await AskAsync("freeze", "frozen:", cancellationToken);
+
+    /// <summary>Sends <paramref name="command"/> to every simulator at once, then reads each one's answer.</summary>
+    private async Task<List<string>> AskAsync(string command, string answer, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_processes.Select(p => p.WriteLineAsync(command, cancellationToken)));
+        var answers = new List<string>(_processes.Count);
+        foreach (var process in _processes)
+        {
+            while (true)
+            {
+                var line = await process.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException($"{process.Name} exited (see its log).");
+                if (line.StartsWith(answer, StringComparison.Ordinal))
+                {
+                    answers.Add(line);
+                    break;
+                }
+            }
+        }
+
+        return answers;
     }
 
     /// <summary>Stops every simulator and adds up the connections they accepted (from their "stopped:" lines).</summary>

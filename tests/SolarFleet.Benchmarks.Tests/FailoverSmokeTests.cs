@@ -1,0 +1,44 @@
+using SolarFleet.Benchmarks.Failover;
+
+namespace SolarFleet.Benchmarks.Tests;
+
+/// <summary>
+/// The failover benchmark at CI size: two silo processes on a private PostgreSQL (needs its binaries and taskset), 150
+/// inverters polled every 5 s, one silo killed. Reminders tick every minute (the least Orleans allows), so the
+/// inverters the killed silo held come back within about a minute; the test checks what must hold at any size: every
+/// inverter polled again, no Pi polled twice at once because of the failover, and the ledger equal to the simulators'
+/// truth.
+/// </summary>
+/// <remarks>
+/// Pis polled twice at once while both silos were taking up the fleet, before the kill, are a known defect of
+/// registering a fleet on a cluster just formed (docs/benchmarks.md, "Failover at scale"): they are reported, and not
+/// counted here.
+/// </remarks>
+public sealed class FailoverSmokeTests
+{
+    [Fact]
+    public async Task Killing_one_of_two_silos_polls_every_inverter_again_without_overlaps_from_the_failover_and_the_ledger_stays_exact()
+    {
+        var output = Directory.CreateTempSubdirectory("solarfleet-failover-smoke-").FullName;
+        var arguments = new FailoverArguments
+        {
+            Inverters = 150, PeriodSeconds = 5, SettleSeconds = 5, AfterSeconds = 5, FirstPollTimeoutSeconds = 60,
+            FailoverTimeoutSeconds = 120, LedgerTimeoutSeconds = 60, OutputDirectory = output,
+            SiloSettings = ["--SolarFleet:Grains:ReminderPeriod=00:01:00", "--SolarFleet:History:FlushInterval=00:00:01"],
+        };
+        using var log = new StringWriter();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(4));
+
+        var report = await new FailoverRun(arguments, log).RunAsync("failover (smoke test)", deadline.Token);
+        // The children's logs are kept only when the test fails.
+        var context = $"{FailoverCommand.ToJson(report)}\n{log}\nlogs: {output}";
+
+        Assert.True(report.FirstPollSeconds is not null, $"Some inverters were never polled.\n{context}");
+        Assert.True(report.OrphanedAfterOnePeriod > 0, $"The killed silo polled no inverter.\n{context}");
+        Assert.True(report.AllPolledAgainSeconds is not null, $"{report.NotPolledAgain} inverters were not polled again.\n{context}");
+        Assert.True(report.OverlappingPis == report.OverlappingBeforeKill, $"Pis served overlapping polls after the kill.\n{context}");
+        Assert.True(report.LedgerInvertersDiffering == 0 && report.LedgerSitesDiffering == 0, $"The ledger is not exact.\n{context}");
+        Directory.Delete(output, recursive: true);
+    }
+}
