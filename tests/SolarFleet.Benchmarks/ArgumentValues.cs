@@ -25,6 +25,14 @@ internal static class ArgumentValues
         }
     }
 
+    public static void CheckPisPerSimulator(int pis)
+    {
+        if (pis > 16_000)
+        {
+            throw new ArgumentException("--pis-per-simulator must be at most 16000 (Pi ports on one address; 20,000 open files per process).");
+        }
+    }
+
     /// <summary>A silo setting as KEY=VALUE, passed on as a command-line option.</summary>
     public static string SiloSetting(string value) =>
         value.IndexOf('=', StringComparison.Ordinal) > 0 ? "--" + value : throw new ArgumentException($"--silo wants KEY=VALUE, not '{value}'.");

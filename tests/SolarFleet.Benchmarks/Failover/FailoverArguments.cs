@@ -70,10 +70,7 @@ public sealed record FailoverArguments
         }
 
         ArgumentValues.CheckPeriod(parsed.PeriodSeconds);
-        if (parsed.PisPerSimulator > 16_000)
-        {
-            throw new ArgumentException("--pis-per-simulator must be at most 16000 (Pi ports on one address; 20,000 open files per process).");
-        }
+        ArgumentValues.CheckPisPerSimulator(parsed.PisPerSimulator);
 
         return parsed;
     }
