@@ -30,6 +30,9 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly Dictionary<string, RemovedSite> _removed = new(StringComparer.Ordinal);
     private readonly SerialStateWriter _writer;
 
+    private static readonly TimeSpan SilentSiteRetry = TimeSpan.FromSeconds(10);
+    private const int SilentSitesPerAsk = 1_000;
+
     // Random at activation, so a reader's version from an earlier activation never matches by chance.
     private long _sitesVersion = Random.Shared.NextInt64();
 
@@ -63,6 +66,25 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         if (_siteIds.Count > 0)
         {
             LogResumed(_siteIds.Count);
+        }
+
+        // A site known but not heard from is asked again, until it reports: an ask sent to a site on a silo that just
+        // died is lost, and a site whose first report was waiting to be pushed there may not be called again by anyone.
+        this.RegisterGrainTimer(
+            static (grain, _) => grain.AskSilentSites(),
+            this,
+            new GrainTimerCreationOptions { DueTime = SilentSiteRetry, Period = SilentSiteRetry, Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    private Task AskSilentSites()
+    {
+        if (_rollup.Count < _siteIds.Count)
+        {
+            foreach (var siteId in _siteIds.Where(id => !_rollup.Has(id)).Take(SilentSitesPerAsk))
+            {
+                GrainFactory.GetGrain<ISiteGrain>(siteId).ResendReport().Ignore();
+            }
         }
 
         return Task.CompletedTask;

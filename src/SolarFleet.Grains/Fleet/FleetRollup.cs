@@ -12,6 +12,9 @@ public sealed class FleetRollup
 
     public int Count => _reports.Count;
 
+    /// <summary>Whether the site has reported to this roll-up.</summary>
+    public bool Has(string siteId) => _reports.ContainsKey(siteId);
+
     /// <summary>Keeps a site's report; true when the site is new to the roll-up.</summary>
     public bool Apply(SiteReport report)
     {

@@ -114,6 +114,32 @@ public sealed class DashboardPagesTests(DashboardSilo silo)
     }
 
     [Fact]
+    public async Task A_first_visit_finds_every_file_the_page_asks_for_its_icon_too()
+    {
+        await using var session = await silo.PageAsync(SolarFleetFactory.ReaderKey);
+        var page = session.Page;
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (failed)
+                {
+                    failed.Add($"{response.Status} {response.Url}");
+                }
+            }
+        };
+
+        var icon = page.WaitForResponseAsync(r => r.Url.Contains("/dashboard/icon.svg", StringComparison.Ordinal));
+        await page.GotoAsync("/");
+        Assert.Equal(200, (await icon).Status);
+        lock (failed)
+        {
+            Assert.Empty(failed);
+        }
+    }
+
+    [Fact]
     public async Task Figures_update_without_a_reload()
     {
         await using var session = await silo.PageAsync(SolarFleetFactory.ReaderKey);
