@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Sites;
 
@@ -40,4 +41,11 @@ public interface IFleetGrain : IGrainWithStringKey
 
     [Alias("problems"), AlwaysInterleave]
     Task<IReadOnlyList<Problem>> GetProblems();
+
+    /// <summary>
+    /// A silo was declared dead: wakes every site's inverters now, so those it hosted poll again without waiting for
+    /// their reminders. Returns at once; the wake runs on. Each survivor may ask: one silo is woken for once.
+    /// </summary>
+    [Alias("wake-after-silo-loss")]
+    Task WakeAfterSiloLoss(SiloAddress silo);
 }

@@ -31,4 +31,11 @@ public interface IInverterGrain : IGrainWithStringKey
     /// <summary>Asks the inverter to push its current summary to its site again (a re-activated site refills itself this way).</summary>
     [Alias("resend-summary"), OneWay]
     Task ResendSummary();
+
+    /// <summary>
+    /// Makes sure a registered inverter is active and polling, and pushes its summary again; returns once it is. What its
+    /// reminder does, asked for at once when the silo that hosted it was lost (see <see cref="Sites.ISiteGrain.WakeInverters"/>).
+    /// </summary>
+    [Alias("wake")]
+    Task Wake();
 }

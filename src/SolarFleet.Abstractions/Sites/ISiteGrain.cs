@@ -49,4 +49,8 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>Asks the site to push its report to the fleet again (a re-activated fleet refills itself this way).</summary>
     [Alias("resend-report"), OneWay]
     Task ResendReport();
+
+    /// <summary>Wakes each of its inverters (<see cref="IInverterGrain.Wake"/>); returns how many it has, once all are awake.</summary>
+    [Alias("wake-inverters")]
+    Task<int> WakeInverters();
 }

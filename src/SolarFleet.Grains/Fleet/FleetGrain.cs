@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Sites;
@@ -23,15 +24,18 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 {
     private readonly IPersistentState<FleetState> _state;
     private readonly TimeProvider _time;
+    private readonly TimeProvider _directoryTime;
     private readonly SolarFleetGrainOptions _options;
     private readonly ILogger<FleetGrain> _logger;
     private readonly FleetRollup _rollup = new();
     private readonly HashSet<string> _siteIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RemovedSite> _removed = new(StringComparer.Ordinal);
     private readonly SerialStateWriter _writer;
+    private readonly Queue<SiloAddress> _wokenFor = new();
 
     private static readonly TimeSpan SilentSiteRetry = TimeSpan.FromSeconds(10);
     private const int SilentSitesPerAsk = 1_000;
+    private const int LostSilosRemembered = 64;
 
     // Random at activation, so a reader's version from an earlier activation never matches by chance.
     private long _sitesVersion = Random.Shared.NextInt64();
@@ -39,11 +43,13 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     public FleetGrain(
         [PersistentState("fleet", SolarFleetStorage.GrainStateProvider)] IPersistentState<FleetState> state,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+        [FromKeyedServices(TimeProviderNames.GrainDirectory)] TimeProvider directoryTime,
         IOptions<SolarFleetGrainOptions> options,
         ILogger<FleetGrain> logger)
     {
         _state = state;
         _time = time;
+        _directoryTime = directoryTime;
         _options = options.Value;
         _logger = logger;
         _writer = new SerialStateWriter(WriteStateAsync);
@@ -152,6 +158,35 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
     public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(_rollup.Problems(_options.MaxFleetProblems));
 
+    public Task WakeAfterSiloLoss(SiloAddress silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        if (_wokenFor.Contains(silo))
+        {
+            return Task.CompletedTask;
+        }
+
+        _wokenFor.Enqueue(silo);
+        if (_wokenFor.Count > LostSilosRemembered)
+        {
+            _wokenFor.Dequeue();
+        }
+
+        // Not awaited: the survivor that asked need not wait, and the fleet stays reentrant for reports meanwhile.
+        WakeAsync(silo).Ignore();
+        return Task.CompletedTask;
+    }
+
+    private async Task WakeAsync(SiloAddress silo)
+    {
+        var sites = _siteIds.ToList();
+        LogWaking(silo, sites.Count);
+        // Retries wait for the silos' directories, so on their clock (real time, whatever the grains' clock is).
+        var wake = new FleetWake(siteId => GrainFactory.GetGrain<ISiteGrain>(siteId).WakeInverters(), _directoryTime, FleetWakeLimits.Default);
+        var result = await wake.RunAsync(sites, CancellationToken.None);
+        LogWoken(silo, result.Sites, result.Inverters, result.Took.TotalSeconds, result.Failed.Count, string.Join(", ", result.Failed.Take(10)));
+    }
+
     private async Task WriteAsync()
     {
         try
@@ -183,4 +218,10 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed with {Sites} sites; asked each for its report")]
     private partial void LogResumed(int sites);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} was lost: waking the inverters of {Sites} sites")]
+    private partial void LogWaking(SiloAddress silo, int sites);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "After the loss of silo {Silo}, {Sites} sites woke {Inverters} inverters in {Seconds:0.0} s; {Failed} sites failed ({FailedSites}) and wait for their reminders")]
+    private partial void LogWoken(SiloAddress silo, int sites, int inverters, double seconds, int failed, string failedSites);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SolarFleet.Grains.Alerts;
+using SolarFleet.Grains.Cluster;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Inverters;
 using SolarFleet.Grains.Polling;
@@ -54,6 +55,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));
         services.TryAddSingleton<PollGate>();
         services.TryAddSingleton<InverterServices>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SiloLossWatcher>());
         services.AddMetrics();
         services.TryAddSingleton<SolarFleetMetrics>();
         return builder;

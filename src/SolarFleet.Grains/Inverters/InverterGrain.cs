@@ -199,14 +199,23 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             return;
         }
 
-        if (!_poller.IsRunning)
+        KeepPolling();
+    }
+
+    // Activation resumed polling already; what is left is what a reminder tick does for a registered inverter.
+    public Task Wake()
+    {
+        if (_monitor.IsRegistered)
         {
-            // Registered but not polling: a removal that failed half way stopped it. Carry on polling.
-            StartPolling(resumed: true);
+            KeepPolling();
+        }
+        else
+        {
+            // Not registered here: nothing keeps this activation, and nothing should.
+            DeactivateOnIdle();
         }
 
-        // Re-pushing also keeps the site's view fresh after a lost one-way message.
-        PushSummary(force: true);
+        return Task.CompletedTask;
     }
 
     /// <summary>Orleans disposes the instance when the activation ends.</summary>
@@ -233,6 +242,18 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     }
 
     private void StopPolling() => _poller.Stop();
+
+    private void KeepPolling()
+    {
+        if (!_poller.IsRunning)
+        {
+            // Registered but not polling: a removal that failed half way stopped it. Carry on polling.
+            StartPolling(resumed: true);
+        }
+
+        // Re-pushing also keeps the site's view fresh after a lost one-way message.
+        PushSummary(force: true);
+    }
 
     private void Apply(PiPollResult result, DateTimeOffset polledAt)
     {

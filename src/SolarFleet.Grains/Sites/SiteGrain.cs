@@ -60,11 +60,8 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         {
             _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
 
-            // Summaries are memory only: after a failover, ask the inverters (which poll on regardless) to send theirs.
-            foreach (var inverterId in Inverters.Keys)
-            {
-                Inverter(inverterId).ResendSummary().Ignore();
-            }
+            // Summaries are memory only: after a failover, ask the inverters to send theirs (waking any that were lost).
+            WakeInverters().Ignore();
 
             SchedulePush(force: true);
         }
@@ -287,6 +284,19 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task<int> WakeInverters()
+    {
+        if (Settings is null)
+        {
+            ForgetUnknownSite();
+            return 0;
+        }
+
+        var inverterIds = Inverters.Keys.ToList();
+        await Task.WhenAll(inverterIds.Select(inverterId => Inverter(inverterId).Wake()));
+        return inverterIds.Count;
     }
 
     private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(FleetKey.Default);

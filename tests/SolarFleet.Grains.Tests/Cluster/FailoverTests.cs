@@ -10,8 +10,8 @@ using SolarFleet.Simulator.Hosting;
 namespace SolarFleet.Grains.Tests.Cluster;
 
 /// <summary>
-/// A silo dies with no API call afterwards: the persistent reminders bring its inverters back on the other silo.
-/// Real time, short periods (Orleans' membership and reminders run on real time).
+/// A silo dies with no API call afterwards: the survivor wakes its inverters, and failing that their persistent
+/// reminders bring them back. Real time, short periods (Orleans' membership and reminders run on real time).
 /// </summary>
 /// <remarks>
 /// The in-memory reminder table and memory grain storage are themselves grains living on one silo; killing that
@@ -27,16 +27,29 @@ public sealed class FailoverTests
     [Fact(Timeout = 90_000)]
     public async Task Killing_a_silo_gets_every_inverter_polled_again_without_a_call_and_never_by_two_activations()
     {
+        // Reminders every 2 s: what brings an inverter back when nothing else does.
+        await KillAndWatchAsync(TimeSpan.FromSeconds(2), polledAgainWithin: TimeSpan.FromSeconds(45), TestContext.Current.CancellationToken);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task The_survivor_wakes_the_inverters_of_a_killed_silo_long_before_their_reminders_are_due()
+    {
+        // The default 5-minute reminders: only the survivor's wake can bring them back within 25 s.
+        await KillAndWatchAsync(new SolarFleetGrainOptions().ReminderPeriod, polledAgainWithin: TimeSpan.FromSeconds(25), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task KillAndWatchAsync(TimeSpan reminderPeriod, TimeSpan polledAgainWithin, CancellationToken ct)
+    {
         await using var simulator = await PiSimulator.StartAsync(
             new PiSimulatorOptions { PiCount = 12, Sites = [Simulated.PaloAlto, Simulated.Berlin, Simulated.Tokyo], Seed = 5 },
             TimeProvider.System,
-            cancellationToken: TestContext.Current.CancellationToken);
+            cancellationToken: ct);
         await using var cluster = await GrainCluster.StartAsync(
             client: null,
             options: o =>
             {
                 o.JitterFirstPoll = true;
-                o.ReminderPeriod = TimeSpan.FromSeconds(2);
+                o.ReminderPeriod = reminderPeriod;
             },
             silo: silo =>
             {
@@ -66,7 +79,7 @@ public sealed class FailoverTests
         RequestContext.Clear();
 
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        var stores = (await management.GetDetailedGrainStatistics(null, null, TestContext.Current.CancellationToken))
+        var stores = (await management.GetDetailedGrainStatistics(null, null, ct))
             .Where(g => g.GrainType.Contains("ReminderTableGrain", StringComparison.Ordinal) || g.GrainType.Contains("MemoryStorageGrain", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(2, stores.Count);
@@ -74,7 +87,7 @@ public sealed class FailoverTests
         var homes = new Dictionary<SimulatedPi, SiloAddress?>();
         foreach (var pi in simulator.Pis)
         {
-            homes[pi] = await management.GetActivationAddress(cluster.Inverter(pi.Site.Name, Simulated.InverterId(pi)), TestContext.Current.CancellationToken);
+            homes[pi] = await management.GetActivationAddress(cluster.Inverter(pi.Site.Name, Simulated.InverterId(pi)), ct);
         }
 
         var onVictim = homes.Where(pair => victim.SiloAddress.Equals(pair.Value)).Select(pair => pair.Key).ToList();
@@ -82,19 +95,19 @@ public sealed class FailoverTests
         await Eventually.True(() => simulator.Pis.All(pi => pi.ConnectionsAccepted >= 1), "every Pi was polled once", TimeSpan.FromSeconds(15));
 
         var killedAt = DateTimeOffset.UtcNow;
-        await cluster.Cluster.KillSiloAsync(victim, TestContext.Current.CancellationToken);
+        await cluster.Cluster.KillSiloAsync(victim, ct);
         var polledBeforeKill = simulator.Pis.ToDictionary(pi => pi, pi => pi.ConnectionsAccepted);
 
         // No grain call from here on until every Pi was polled twice more by whatever activation took over.
         await Eventually.True(
             () => simulator.Pis.All(pi => pi.ConnectionsAccepted >= polledBeforeKill[pi] + 2),
             $"every Pi was polled again after the kill ({onVictim.Count} of {simulator.Pis.Count} inverters were on the killed silo)",
-            TimeSpan.FromSeconds(45));
+            polledAgainWithin);
 
         Assert.All(simulator.Pis, pi => Assert.Equal(1, pi.MaxConcurrentConnections));
         foreach (var pi in onVictim)
         {
-            Assert.Equal(survivor.SiloAddress, await management.GetActivationAddress(cluster.Inverter(pi.Site.Name, Simulated.InverterId(pi)), TestContext.Current.CancellationToken));
+            Assert.Equal(survivor.SiloAddress, await management.GetActivationAddress(cluster.Inverter(pi.Site.Name, Simulated.InverterId(pi)), ct));
             var snapshot = (await cluster.Inverter(pi.Site.Name, Simulated.InverterId(pi)).GetSnapshot())!;
             Assert.True(snapshot.LastSuccessAt > killedAt, $"{pi} was last polled at {snapshot.LastSuccessAt:O}, before the kill.");
             Assert.DoesNotContain(snapshot.Health, new[] { InverterHealth.Pending, InverterHealth.Unreachable });
