@@ -6,18 +6,13 @@ namespace SolarFleet.Benchmarks.Tests;
 /// The failover benchmark at CI size: two silo processes on a private PostgreSQL (needs its binaries and taskset), 150
 /// inverters polled every 5 s, one silo killed. Reminders keep their default 5-minute period, so only the survivor's
 /// wake can bring the killed silo's inverters back within the 2-minute target; the test checks what must hold at any
-/// size: every inverter polled again within 2 minutes, no Pi polled twice at once because of the failover, and the
-/// ledger equal to the simulators' truth.
+/// size: every inverter polled again within 2 minutes, no Pi ever polled twice at once, and the ledger equal to the
+/// simulators' truth.
 /// </summary>
-/// <remarks>
-/// Pis polled twice at once while both silos were taking up the fleet, before the kill, are a known defect of
-/// registering a fleet on a cluster just formed (docs/benchmarks.md, "Failover at scale"): they are reported, and not
-/// counted here.
-/// </remarks>
 public sealed class FailoverSmokeTests
 {
     [Fact]
-    public async Task Killing_one_of_two_silos_polls_every_inverter_again_without_overlaps_from_the_failover_and_the_ledger_stays_exact()
+    public async Task Killing_one_of_two_silos_polls_every_inverter_again_without_overlapping_polls_and_the_ledger_stays_exact()
     {
         var output = Directory.CreateTempSubdirectory("solarfleet-failover-smoke-").FullName;
         var arguments = new FailoverArguments
@@ -37,7 +32,7 @@ public sealed class FailoverSmokeTests
         Assert.True(report.FirstPollSeconds is not null, $"Some inverters were never polled.\n{context}");
         Assert.True(report.OrphanedAfterOnePeriod > 0, $"The killed silo polled no inverter.\n{context}");
         Assert.True(report.AllPolledAgainSeconds is not null, $"{report.NotPolledAgain} inverters were not polled again.\n{context}");
-        Assert.True(report.OverlappingPis == report.OverlappingBeforeKill, $"Pis served overlapping polls after the kill.\n{context}");
+        Assert.True(report.OverlappingPis == 0, $"{report.OverlappingPis} Pis served overlapping polls ({report.OverlappingBeforeKill} of them before the kill).\n{context}");
         Assert.True(report.LedgerInvertersDiffering == 0 && report.LedgerSitesDiffering == 0, $"The ledger is not exact.\n{context}");
         Directory.Delete(output, recursive: true);
     }

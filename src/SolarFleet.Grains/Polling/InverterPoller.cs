@@ -13,6 +13,9 @@ namespace SolarFleet.Grains.Polling;
 /// </summary>
 public sealed partial class InverterPoller : IPollTarget, IDisposable
 {
+    /// <summary>The least time from the end of one poll to the start of the next, whatever the cadence says.</summary>
+    public static readonly TimeSpan MinGapBetweenPolls = TimeSpan.FromSeconds(1);
+
     private readonly IPolledInverter _inverter;
     private readonly PollSchedule _schedule;
     private readonly PollGate _gate;
@@ -143,9 +146,11 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
             _polling = false;
             if (generation == _generation && _inverter.IsRegistered)
             {
-                // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period.
+                // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period; but
+                // never ask again at once (a spread second poll, or a poll longer than the period): a Pi serves one
+                // client at a time and may still be closing this connection.
                 var due = startedAt + NextDelay() - _time.GetUtcNow();
-                ScheduleIn(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+                ScheduleIn(due > MinGapBetweenPolls ? due : MinGapBetweenPolls);
             }
             else if (_dueWhilePolling)
             {

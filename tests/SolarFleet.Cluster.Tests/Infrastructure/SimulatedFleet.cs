@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SolarFleet.Silo.Tests.Infrastructure;
 using SolarFleet.Simulator.Hosting;
 using SolarFleet.Simulator.Sites;
+using SolarFleet.Simulator.Time;
 
 namespace SolarFleet.Cluster.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
 {
     private const int PollSeconds = 5;
 
-    private SimulatedFleet(PiSimulator simulator, FreezableClock clock, IReadOnlyList<string> siteIds)
+    private SimulatedFleet(PiSimulator simulator, FreezableTimeProvider clock, IReadOnlyList<string> siteIds)
     {
         Simulator = simulator;
         Clock = clock;
@@ -24,7 +25,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     public PiSimulator Simulator { get; }
 
-    public FreezableClock Clock { get; }
+    public FreezableTimeProvider Clock { get; }
 
     public IReadOnlyList<string> SiteIds { get; }
 
@@ -39,7 +40,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         var siteIds = Enumerable.Range(0, siteCount).Select(i => $"site-{(char)('a' + i)}").ToArray();
         // Sites a little apart in latitude: different sun, same midday zone.
         var sites = siteIds.Select((id, i) => new SimulatedSite(id, latitude + (i * 5), longitude, zone)).ToArray();
-        var clock = new FreezableClock();
+        var clock = new FreezableTimeProvider(TimeProvider.System);
         var simulator = await PiSimulator.StartAsync(
             new PiSimulatorOptions { PiCount = piCount, Sites = sites, Seed = 20_26 },
             clock,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Tests.Support;
+using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Readings;
 
 namespace SolarFleet.Grains.Tests.Cluster;
@@ -40,5 +41,35 @@ public sealed class JitterTests
         Assert.True(seconds.Select(offset => (int)offset.TotalSeconds).Distinct().Count() >= 6, $"Second polls bunch up: {string.Join(", ", seconds)}");
         Assert.True(seconds.Max() - seconds.Min() >= period / 2, $"Second polls bunch up: {string.Join(", ", seconds)}");
         Assert.All(polls.Where(times => times.Count > 2), times => Assert.Equal(period, times[2] - times[1]));
+    }
+
+    [Fact]
+    public async Task A_poll_that_ends_after_the_next_one_fell_due_is_followed_by_a_pause_before_the_Pi_is_asked_again()
+    {
+        // A Pi serves one client at a time and needs a moment after a close: asking again at once would find it busy.
+        var start = new DateTimeOffset(2026, 6, 21, 12, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        var pis = new ScriptedPiClient(time);
+        await using var cluster = await GrainCluster.StartAsync(pis, time, o => o.JitterFirstPoll = false);
+        await cluster.Site("home").Configure(new SiteSettings("Home", "UTC"));
+        const int port = 52_100;
+        var slow = pis.Hang(port);
+        await cluster.Site("home").UpsertInverter("slow", new InverterSettings("127.0.0.1", port, PollSeconds: InverterSettings.MinPollSeconds));
+        await Eventually.True(() => pis.PollCount(port) == 1, "the first poll started");
+
+        // The first poll takes 8 s, longer than the 5 s period: the next poll fell due while it ran.
+        time.Advance(TimeSpan.FromSeconds(8));
+        pis.Answer(port, now => new PiReading { StatusCode = 7, PowerNowW = 100, Timestamp = now.DateTime });
+        slow.SetResult(PiPollResult.Success(new PiReading { StatusCode = 7, PowerNowW = 100, Timestamp = time.GetUtcNow().DateTime }, TimeSpan.FromSeconds(8)));
+        for (var step = 0; step < 20; step++)
+        {
+            await cluster.Inverter("home", "slow").GetSnapshot();
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        var polls = pis.PollTimes(port);
+        Assert.True(polls.Count >= 2, $"The Pi was not asked again: {string.Join(", ", polls)}");
+        Assert.InRange(polls[1] - start, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(9.2));
+        Assert.Equal(1, pis.MaxInFlight(port));
     }
 }
