@@ -1,10 +1,15 @@
 namespace SolarFleet.Grains.Energy;
 
-/// <summary>The embedded default reading log: the most recent readings in a fixed-size ring; older ones are overwritten.</summary>
+/// <summary>
+/// The embedded default reading log: the most recent readings in a fixed-size ring; older ones are overwritten.
+/// Each site's positions in the ring are indexed, so reading one site's power touches only that site's readings: a
+/// site page used to copy and scan the whole ring (a megabyte at the default capacity) on every view.
+/// </summary>
 public sealed class MemoryReadingLog : IReadingLog
 {
     private readonly Lock _lock = new();
     private readonly InverterReadingRecord[] _ring;
+    private readonly Dictionary<string, Queue<long>> _bySite = new(StringComparer.Ordinal);
     private long _appended;
 
     public MemoryReadingLog(int capacity)
@@ -31,7 +36,27 @@ public sealed class MemoryReadingLog : IReadingLog
     {
         lock (_lock)
         {
-            _ring[_appended % _ring.Length] = reading;
+            var position = _appended % _ring.Length;
+            if (_appended >= _ring.Length)
+            {
+                // The reading overwritten is the oldest held, so it is also the oldest of its own site.
+                var siteId = _ring[position].SiteId;
+                var positions = _bySite[siteId];
+                positions.Dequeue();
+                if (positions.Count == 0)
+                {
+                    _bySite.Remove(siteId);
+                }
+            }
+
+            _ring[position] = reading;
+            if (!_bySite.TryGetValue(reading.SiteId, out var held))
+            {
+                held = new Queue<long>();
+                _bySite[reading.SiteId] = held;
+            }
+
+            held.Enqueue(_appended);
             _appended++;
         }
     }
@@ -44,8 +69,8 @@ public sealed class MemoryReadingLog : IReadingLog
         var inverters = inverterIds.ToHashSet(StringComparer.Ordinal);
 
         // Decimal means, rounded half away from zero: the same figures as PostgreSQL's numeric avg and round.
-        var slots = Recent()
-            .Where(r => r.SiteId == siteId && inverters.Contains(r.InverterId) && r.PolledAt >= from && r.PolledAt < to && r.PowerW is not null)
+        var slots = OfSite(siteId)
+            .Where(r => inverters.Contains(r.InverterId) && r.PolledAt >= from && r.PolledAt < to && r.PowerW is not null)
             .GroupBy(r => ((r.PolledAt - from).Ticks / slot.Ticks, r.InverterId), r => (decimal)r.PowerW!.Value)
             .Select(g => (Slot: g.Key.Item1, Mean: g.Average()))
             .GroupBy(m => m.Slot, m => m.Mean)
@@ -65,6 +90,27 @@ public sealed class MemoryReadingLog : IReadingLog
             for (var i = 0; i < count; i++)
             {
                 result[i] = _ring[(start + i) % _ring.Length];
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>One site's readings held, oldest first.</summary>
+    public IReadOnlyList<InverterReadingRecord> OfSite(string siteId)
+    {
+        lock (_lock)
+        {
+            if (!_bySite.TryGetValue(siteId, out var positions))
+            {
+                return [];
+            }
+
+            var result = new InverterReadingRecord[positions.Count];
+            var i = 0;
+            foreach (var position in positions)
+            {
+                result[i++] = _ring[position % _ring.Length];
             }
 
             return result;
