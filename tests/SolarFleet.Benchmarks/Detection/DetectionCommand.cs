@@ -12,33 +12,16 @@ namespace SolarFleet.Benchmarks.Detection;
 /// </summary>
 public static class DetectionCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (args is ["--help" or "-h"])
+        var (arguments, exit) = await CommandLine.ParseAsync(args, DetectionArguments.Parse, DetectionArguments.Usage, output, error);
+        if (arguments is null)
         {
-            await output.WriteLineAsync(DetectionArguments.Usage);
-            return 0;
-        }
-
-        DetectionArguments arguments;
-        try
-        {
-            arguments = DetectionArguments.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            await error.WriteLineAsync(DetectionArguments.Usage);
-            return 2;
+            return exit;
         }
 
         var report = Measure(arguments, "detect " + string.Join(' ', args), error);
-        await output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+        await output.WriteLineAsync(JsonSerializer.Serialize(report, CommandLine.Json));
         if (arguments.SvgPath is { } svg)
         {
             await File.WriteAllTextAsync(svg, DetectionPlot.Svg(report));

@@ -8,29 +8,12 @@ namespace SolarFleet.Benchmarks.Failover;
 /// </summary>
 public static class FailoverCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (args is ["--help" or "-h"])
+        var (arguments, exit) = await CommandLine.ParseAsync(args, FailoverArguments.Parse, FailoverArguments.Usage, output, error);
+        if (arguments is null)
         {
-            await output.WriteLineAsync(FailoverArguments.Usage);
-            return 0;
-        }
-
-        FailoverArguments arguments;
-        try
-        {
-            arguments = FailoverArguments.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            await error.WriteLineAsync(FailoverArguments.Usage);
-            return 2;
+            return exit;
         }
 
         FailoverReport report;
@@ -58,5 +41,5 @@ public static class FailoverCommand
         return report.TargetsMissed.Count == 0 ? 0 : 1;
     }
 
-    public static string ToJson(FailoverReport report) => JsonSerializer.Serialize(report, Json);
+    public static string ToJson(FailoverReport report) => JsonSerializer.Serialize(report, CommandLine.Json);
 }

@@ -10,29 +10,12 @@ namespace SolarFleet.Benchmarks.Fleet;
 /// </summary>
 public static class FleetCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (args is ["--help" or "-h"])
+        var (arguments, exit) = await CommandLine.ParseAsync(args, FleetArguments.Parse, FleetArguments.Usage, output, error);
+        if (arguments is null)
         {
-            await output.WriteLineAsync(FleetArguments.Usage);
-            return 0;
-        }
-
-        FleetArguments arguments;
-        try
-        {
-            arguments = FleetArguments.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            await error.WriteLineAsync(FleetArguments.Usage);
-            return 2;
+            return exit;
         }
 
         FleetReport report;
@@ -60,5 +43,5 @@ public static class FleetCommand
         return report.TargetsMissed.Count == 0 ? 0 : 1;
     }
 
-    public static string ToJson(FleetReport report) => JsonSerializer.Serialize(report, Json);
+    public static string ToJson(FleetReport report) => JsonSerializer.Serialize(report, CommandLine.Json);
 }

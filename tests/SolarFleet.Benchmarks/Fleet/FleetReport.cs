@@ -114,7 +114,11 @@ public sealed record SiloReport
 
     public double CpuMillisecondsPerPoll { get; init; }
 
+    /// <summary>Highest resident set since the silo started (registration included).</summary>
     public double PeakRssMiB { get; init; }
+
+    /// <summary>Resident set at the window's end: what the fleet holds once it polls steadily.</summary>
+    public double RssAtEndMiB { get; init; }
 
     /// <summary>CPU the simulated Pis used in the same window, on the same cores.</summary>
     public double SimulatorCpuSeconds { get; init; }

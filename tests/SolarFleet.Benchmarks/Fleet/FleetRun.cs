@@ -194,6 +194,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
             CpuSeconds = cpu.TotalSeconds,
             CpuMillisecondsPerPoll = polls == 0 ? double.NaN : cpu.TotalMilliseconds / polls,
             PeakRssMiB = silo.Process.PeakResidentBytes() / 1024.0 / 1024.0,
+            RssAtEndMiB = silo.Process.ResidentBytes() / 1024.0 / 1024.0,
             SimulatorCpuSeconds = simulatorCpu.TotalSeconds,
             GcPauseWindowSeconds = after.Sum(GcPauseMetric) - before.Sum(GcPauseMetric),
             GcPauseTotalSeconds = after.Sum(GcPauseMetric),

@@ -111,6 +111,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Peak resident set (VmHWM of /proc/pid/status), in bytes.</summary>
     public long PeakResidentBytes() => ProcStatus.ReadKilobytes(_process.Id, "VmHWM") * 1024;
 
+    /// <summary>Resident set now (VmRSS of /proc/pid/status), in bytes.</summary>
+    public long ResidentBytes() => ProcStatus.ReadKilobytes(_process.Id, "VmRSS") * 1024;
+
     /// <summary>SIGTERM, then SIGKILL after <paramref name="grace"/>. Returns the exit code (or -1 when killed).</summary>
     public async Task<int> StopAsync(TimeSpan grace)
     {
