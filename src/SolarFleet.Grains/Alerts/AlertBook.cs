@@ -81,6 +81,14 @@ public sealed class AlertBook
 
         if (!_tracks.TryGetValue(observation.Kind, out var track))
         {
+            if (observation.Condition != AlertCondition.Present)
+            {
+                // A clear condition with nothing running and nothing open changes nothing: a track made for it would
+                // only hold nulls. Every inverter observes every kind clear on its first polls, and those empty tracks
+                // were about 0.8 KB of each inverter's memory and of its stored state.
+                return null;
+            }
+
             track = new AlertTrack();
             _tracks[observation.Kind] = track;
         }
@@ -114,6 +122,12 @@ public sealed class AlertBook
         track.ConditionSince = null;
         if (track.Open is null)
         {
+            if (track.LastResolved is null)
+            {
+                // Nothing left to hold (a condition that cleared before it raised, or a track stored empty before).
+                _tracks.Remove(observation.Kind);
+            }
+
             return null;
         }
 
