@@ -10,6 +10,8 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
+using Orleans.Serialization;
+using Orleans.Storage;
 using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Telemetry;
@@ -170,7 +172,11 @@ public static class SolarFleetApp
         if (options.Storage == StorageKind.Memory)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            silo.AddMemoryGrainStorage(SolarFleetStorage.GrainStateProvider);
+            // The Orleans binary format, as on PostgreSQL. Orleans' default here is JSON with type names, and every
+            // grain's stored state stays in this process for the life of the silo: an inverter's took about 3.2 KB as
+            // JSON, and takes about 0.5 KB in binary (without the empty alert tracks AlertBook no longer keeps).
+            silo.AddMemoryGrainStorage(SolarFleetStorage.GrainStateProvider, storage => storage.Configure<Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
 
             // In-memory state ends with the process; writing it while the storage's own grains go away only fails.

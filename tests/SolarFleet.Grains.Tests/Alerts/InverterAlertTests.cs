@@ -50,6 +50,25 @@ public sealed class InverterAlertTests
     }
 
     [Fact]
+    public void A_kind_observed_only_clear_holds_no_track_and_one_clear_again_before_raising_leaves_none()
+    {
+        // Each track is kept in memory and in stored state for the life of the inverter: empty ones are waste.
+        var tracks = new Dictionary<AlertKind, AlertTrack>();
+        var book = new AlertBook(tracks, new AlertRuleOptions(), "home", "inv-1");
+        var transitions = new List<AlertTransition>();
+        var clear = new AlertObservation(AlertKind.Underproducing, AlertCondition.Absent);
+
+        book.Observe([clear], Midnight, transitions);
+        Assert.Empty(tracks);
+
+        book.Observe([new AlertObservation(AlertKind.Underproducing, AlertCondition.Present, "low", "low")], Midnight.AddHours(1), transitions);
+        Assert.Single(tracks);
+        book.Observe([clear], Midnight.AddHours(2), transitions);
+        Assert.Empty(tracks);
+        Assert.Empty(transitions);
+    }
+
+    [Fact]
     public void A_healthy_day_and_the_night_around_it_raise_nothing()
     {
         // The Pi's TimeStamp moves while the inverter generates and stops at its last value when it sleeps.
