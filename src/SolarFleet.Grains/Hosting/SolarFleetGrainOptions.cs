@@ -58,7 +58,7 @@ public sealed class SolarFleetGrainOptions
     /// </summary>
     public TimeSpan RemovedRetention { get; set; } = TimeSpan.FromDays(396);
 
-    /// <summary>Period of the persistent reminder that re-activates an inverter grain after a silo loss (Orleans' minimum is one minute).</summary>
+    /// <summary>Period of each site's persistent reminder, which re-activates the site and its inverters after a silo loss (Orleans' minimum is one minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>A site pushes its report to the fleet at most this often.</summary>

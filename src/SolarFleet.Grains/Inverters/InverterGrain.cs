@@ -19,7 +19,7 @@ namespace SolarFleet.Grains.Inverters;
 
 /// <summary>
 /// One Pi. Owns its poll schedule (one poll in flight, jittered start, backoff while failing), its decoded state and
-/// its energy ledger; a persistent reminder brings it back after a silo loss. Reads never wait on a poll.
+/// its energy ledger; its site's persistent reminder brings it back after a silo loss. Reads never wait on a poll.
 /// </summary>
 /// <remarks>
 /// Its <see cref="InverterPoller"/> times polls by the silo's <see cref="PollSchedule"/> rather than a grain timer each
@@ -28,7 +28,10 @@ namespace SolarFleet.Grains.Inverters;
 /// </remarks>
 public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, IPolledInverter, IDisposable
 {
-    /// <summary>The reminder that re-activates a registered inverter after its silo died.</summary>
+    /// <summary>
+    /// The reminder each inverter once held. Its site's reminder does its work now (one per site, not one per inverter:
+    /// a reminder costs a silo about 3 KB for as long as it is registered); an inverter drops its own when it fires.
+    /// </summary>
     public const string ReminderName = "keep-polling";
 
     private readonly IPersistentState<InverterState> _persistent;
@@ -99,7 +102,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
     public async Task Configure(InverterRegistration registration)
     {
         RegistrationRules.ValidateRegistration(registration, this.GetPrimaryKeyString());
-        var wasRegistered = _monitor.IsRegistered;
         var change = _monitor.Apply(registration, _time.GetUtcNow());
         if (change == RegistrationChange.None)
         {
@@ -108,12 +110,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
         try
         {
-            if (!wasRegistered)
-            {
-                // The reminder first: if the state write then fails, the reminder finds nothing registered and removes itself.
-                await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            }
-
             await _storage.WriteAsync();
         }
         catch
@@ -150,7 +146,6 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
 
             await _storage.RemoveAsync(wasRegistered);
             _monitor = NewMonitor();
-            await UnregisterReminderAsync();
             if (wasRegistered)
             {
                 LogRemoved(_siteId, _inverterId);
@@ -191,18 +186,18 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
         return Task.CompletedTask;
     }
 
+    /// <summary>An inverter's own reminder, registered before its site held one: dropped, and its tick served once more.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!_monitor.IsRegistered)
+        await UnregisterReminderAsync();
+        if (_monitor.IsRegistered)
         {
-            await UnregisterReminderAsync();
-            return;
+            // The pushed summary also activates the site, which then registers the site's reminder if it has none.
+            KeepPolling();
         }
-
-        KeepPolling();
     }
 
-    // Activation resumed polling already; what is left is what a reminder tick does for a registered inverter.
+    // Activation resumed polling already; what is left is what its site's reminder tick asks for a registered inverter.
     public Task Wake()
     {
         if (_monitor.IsRegistered)

@@ -14,11 +14,15 @@ namespace SolarFleet.Grains.Sites;
 /// <summary>
 /// A home: its settings and inverters (persisted) and the summaries they push (memory). Pushes its report to the
 /// fleet when it changed, at most once per <see cref="SolarFleetGrainOptions.SitePushInterval"/>.
-/// Kept active so the pushed summaries are not lost to idle collection.
+/// Kept active so the pushed summaries are not lost to idle collection. Its persistent reminder brings it back after
+/// a silo loss or a restart, and each tick wakes its inverters: one reminder per site rather than one per inverter.
 /// </summary>
 [KeepAlive]
-public sealed partial class SiteGrain : Grain, ISiteGrain
+public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
 {
+    /// <summary>The reminder that brings a live site, and through it its inverters, back after their silo died.</summary>
+    public const string ReminderName = "keep-polling";
+
     private readonly IPersistentState<SiteState> _state;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
@@ -63,6 +67,9 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
             // Summaries are memory only: after a failover, ask the inverters to send theirs (waking any that were lost).
             WakeInverters().Ignore();
 
+            // A site registered before sites held the reminder (its inverters each had one, and drop it) gets it now.
+            KeepReminderAsync().Ignore();
+
             SchedulePush(force: true);
         }
 
@@ -88,6 +95,12 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         }
 
         _state.State.Settings = settings;
+        if (previous is null)
+        {
+            // The reminder first: if the state write then fails, its tick finds no site and removes it.
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+        }
+
         await WriteOrReloadAsync();
         _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
         await Fleet.AddSite(SiteId);
@@ -116,6 +129,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
             ForgetInverters(Inverters.Keys.ToList());
             await WriteOrReloadAsync();
             await Fleet.RemoveSite(new RemovedSite(SiteId, settings.Name, settings.TimeZone, _state.State.RemovedAt.Value));
+            await UnregisterReminderAsync();
             if (existed)
             {
                 LogRemoved(SiteId);
@@ -286,6 +300,17 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         return Task.CompletedTask;
     }
 
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Settings is null)
+        {
+            await UnregisterReminderAsync();
+            return;
+        }
+
+        await WakeInverters();
+    }
+
     public async Task<int> WakeInverters()
     {
         if (Settings is null)
@@ -297,6 +322,30 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
         var inverterIds = Inverters.Keys.ToList();
         await Task.WhenAll(inverterIds.Select(inverterId => Inverter(inverterId).Wake()));
         return inverterIds.Count;
+    }
+
+    private async Task KeepReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(ReminderName) is null && Settings is not null)
+            {
+                await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reminder is the fallback; the next activation tries again.
+            LogReminderFailed(ex, SiteId);
+        }
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(FleetKey.Default);
@@ -394,6 +443,9 @@ public sealed partial class SiteGrain : Grain, ISiteGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} configured: '{Name}' in {TimeZone}")]
     private partial void LogConfigured(string siteId, string name, string timeZone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder; it and its inverters come back after a silo loss only when called")]
+    private partial void LogReminderFailed(Exception exception, string siteId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} removed")]
     private partial void LogRemoved(string siteId);

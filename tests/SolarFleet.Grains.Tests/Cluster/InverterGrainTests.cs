@@ -89,12 +89,13 @@ public sealed class InverterGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Removing_stops_polling_forgets_the_state_and_drops_the_reminder()
+    public async Task Removing_stops_polling_and_forgets_the_state_and_the_site_not_the_inverter_holds_the_reminder()
     {
         _pis.Answer(50_005, now => Generating(now));
         await _cluster.Site(Site).UpsertInverter("inv", Settings(50_005));
         await _cluster.PolledAsync(Site, "inv", Start);
-        Assert.True(await HasReminder("inv"));
+        Assert.True(await HasReminder(_cluster.Site(Site)));
+        Assert.False(await HasReminder(_cluster.Inverter(Site, "inv")));
 
         Assert.True(await _cluster.Site(Site).RemoveInverter("inv"));
         Assert.False(await _cluster.Site(Site).RemoveInverter("inv"));
@@ -103,7 +104,10 @@ public sealed class InverterGrainTests : IAsyncLifetime
 
         Assert.Equal(1, _pis.PollCount(50_005));
         Assert.Null(await _cluster.Inverter(Site, "inv").GetSnapshot());
-        Assert.False(await HasReminder("inv"));
+        Assert.True(await HasReminder(_cluster.Site(Site)));
+
+        await _cluster.Site(Site).Remove();
+        Assert.False(await HasReminder(_cluster.Site(Site)));
     }
 
     [Fact]
@@ -194,10 +198,10 @@ public sealed class InverterGrainTests : IAsyncLifetime
         Assert.Equal(Start, resumed.HealthSince);
     }
 
-    private async Task<bool> HasReminder(string inverterId)
+    private async Task<bool> HasReminder(IAddressable grain)
     {
         var table = _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<Orleans.IReminderTable>();
-        var rows = await table.ReadRows(_cluster.Inverter(Site, inverterId).GetGrainId());
+        var rows = await table.ReadRows(grain.GetGrainId());
         return rows.Reminders.Count > 0;
     }
 
