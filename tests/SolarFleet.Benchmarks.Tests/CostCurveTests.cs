@@ -48,7 +48,7 @@ public sealed class CostCurveTests
         Assert.Equal(4, svg.Descendants(Svg + "rect").Count(r => r.Attribute("fill")?.Value == "none"));
         // Two series in three panels, one in the last: seven dots per size.
         Assert.Equal(7 * 3, svg.Descendants(Svg + "circle").Count());
-        Assert.Contains("target 10 KB at 100k+", texts);
+        Assert.Contains("target 10 KB from 100k", texts);
         Assert.Contains("10.2", texts);
         var table = CurveTable.Markdown(report);
         Assert.Contains("| inverters | 1,000 | 10,000 | 100,000 |", table, StringComparison.Ordinal);

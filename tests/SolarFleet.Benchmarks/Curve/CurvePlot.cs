@@ -21,6 +21,44 @@ public static class CurvePlot
 
     private sealed record Series(string Label, string Colour, IReadOnlyList<(int Inverters, double Value)> Points, bool Dashed = false);
 
+    /// <summary>
+    /// A panel's vertical scale: linear from 0, or log over whole decades (memory per inverter spans two), with room below
+    /// the lowest value for a target line at it.
+    /// </summary>
+    private sealed record Scale(double Low, double High, bool Log)
+    {
+        public static Scale For(IEnumerable<double> values, bool log)
+        {
+            var finite = values.Where(v => double.IsFinite(v) && (!log || v > 0)).DefaultIfEmpty(1).ToList();
+            return log
+                ? new Scale(Math.Pow(10, Math.Floor(Math.Log10(finite.Min() / 2))), Math.Pow(10, Math.Ceiling(Math.Log10(finite.Max() * 1.01))), Log: true)
+                : new Scale(0, NiceCeiling(finite.Max() * 1.15), Log: false);
+        }
+
+        /// <summary>Where <paramref name="value"/> falls, 0 (bottom) to 1 (top).</summary>
+        public double Fraction(double value) => Log
+            ? (Math.Log10(Math.Clamp(value, Low, High)) - Math.Log10(Low)) / (Math.Log10(High) - Math.Log10(Low))
+            : Math.Clamp(value, Low, High) / High;
+
+        public IEnumerable<double> Ticks()
+        {
+            if (Log)
+            {
+                for (var tick = Low; tick <= High * 1.001; tick *= 10)
+                {
+                    yield return tick;
+                }
+            }
+            else
+            {
+                for (var i = 0; i <= 4; i++)
+                {
+                    yield return High * i / 4;
+                }
+            }
+        }
+    }
+
     public static string Svg(CurveReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -39,35 +77,33 @@ public static class CurvePlot
         }
 
         var (low, high) = (points.Min(p => p.Inverters) / 1.6, points.Max(p => p.Inverters) * 1.6);
-        Panel(svg, 0, 0, "CPU per poll (ms)", low, high, null,
+        Panel(svg, 0, 0, "CPU per poll (ms)", low, high, null, false,
             new Series("silo", Orange, [.. points.Select(p => (p.Inverters, p.SiloCpuMsPerPoll))]),
             new Series("protocol client alone (floor)", Blue, [.. points.Select(p => (p.Inverters, p.FloorCpuMsPerPoll))], Dashed: true));
-        Panel(svg, 1, 0, "Resident memory per inverter (KB)", low, high, (CurveTargets.MaxKbPerInverter, $"target {CurveTargets.MaxKbPerInverter:0} KB at {Size(CurveTargets.MemoryTargetFrom)}+"),
+        Panel(svg, 1, 0, "Resident memory per inverter (KB, log scale)", low, high, (CurveTargets.MaxKbPerInverter, $"target {CurveTargets.MaxKbPerInverter:0} KB from {Size(CurveTargets.MemoryTargetFrom)}"), true,
             new Series("peak RSS / inverters", Orange, [.. points.Select(p => (p.Inverters, p.PeakKbPerInverter))]),
             new Series("RSS at the window's end / inverters", Blue, [.. points.Select(p => (p.Inverters, p.EndKbPerInverter))], Dashed: true));
-        Panel(svg, 0, 1, "Registration, one PUT (s)", low, high, null,
+        Panel(svg, 0, 1, "Registration, one PUT (s)", low, high, null, false,
             new Series("registered", Orange, [.. points.Select(p => (p.Inverters, p.RegistrationSeconds))]),
             new Series("every inverter polled", Blue, [.. points.Where(p => p.AllPolledSeconds is not null).Select(p => (p.Inverters, p.AllPolledSeconds!.Value))], Dashed: true));
-        Panel(svg, 1, 1, "GC pause, share of the window (%)", low, high, null,
+        Panel(svg, 1, 1, "GC pause, share of the window (%)", low, high, null, false,
             new Series("GC pause", Orange, [.. points.Select(p => (p.Inverters, p.GcPauseShare * 100))]));
         svg.AppendLine("</svg>");
         return svg.ToString();
     }
 
-    private static void Panel(StringBuilder svg, int column, int row, string title, double low, double high, (double Value, string Label)? target, params Series[] series)
+    private static void Panel(StringBuilder svg, int column, int row, string title, double low, double high, (double Value, string Label)? target, bool logY, params Series[] series)
     {
         var left = Margin + (column * (PanelWidth + Margin));
         var top = Header + Margin + (row * (PanelHeight + Margin));
-        var values = series.SelectMany(s => s.Points.Select(p => p.Value)).Where(double.IsFinite).ToList();
-        var axisTop = NiceCeiling(Math.Max(values.DefaultIfEmpty(1).Max(), target?.Value ?? 0) * 1.15);
+        var scale = Scale.For(series.SelectMany(s => s.Points.Select(p => p.Value)).Append(target?.Value ?? double.NaN), logY);
         double X(double inverters) => left + (PanelWidth * (Math.Log10(inverters) - Math.Log10(low)) / (Math.Log10(high) - Math.Log10(low)));
-        double Y(double value) => top + PanelHeight - (PanelHeight * Math.Clamp(value, 0, axisTop) / axisTop);
+        double Y(double value) => top + PanelHeight - (PanelHeight * scale.Fraction(value));
 
         Add(svg, $"<text x=\"{left}\" y=\"{top - 12}\" font-size=\"13\" font-weight=\"bold\">{Encode(title)}</text>");
         Add(svg, $"<rect x=\"{left}\" y=\"{top}\" width=\"{PanelWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#999\"/>");
-        for (var i = 0; i <= 4; i++)
+        foreach (var value in scale.Ticks())
         {
-            var value = axisTop * i / 4;
             Add(svg, $"<line x1=\"{left}\" y1=\"{Y(value):0.#}\" x2=\"{left + PanelWidth}\" y2=\"{Y(value):0.#}\" stroke=\"#eee\"/>");
             Add(svg, $"<text x=\"{left - 6}\" y=\"{Y(value) + 4:0.#}\" text-anchor=\"end\">{Number(value)}</text>");
         }
@@ -82,7 +118,7 @@ public static class CurvePlot
         if (target is { } t)
         {
             Add(svg, $"<line x1=\"{left}\" y1=\"{Y(t.Value):0.#}\" x2=\"{left + PanelWidth}\" y2=\"{Y(t.Value):0.#}\" stroke=\"{Red}\" stroke-dasharray=\"5 4\"/>");
-            Add(svg, $"<text x=\"{left + PanelWidth - 4}\" y=\"{Y(t.Value) - 4:0.#}\" text-anchor=\"end\" fill=\"{Red}\">{Encode(t.Label)}</text>");
+            Add(svg, $"<text x=\"{left + 4}\" y=\"{Y(t.Value) + 14:0.#}\" fill=\"{Red}\">{Encode(t.Label)}</text>");
         }
 
         for (var s = 0; s < series.Length; s++)
