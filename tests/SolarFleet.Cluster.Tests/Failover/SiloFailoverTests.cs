@@ -17,19 +17,21 @@ public sealed partial class SiloFailoverTests(PostgresFixture postgres) : IClass
         var ct = TestContext.Current.CancellationToken;
         // An empty database: both silos migrate it at the same moment.
         var database = await postgres.Server.CreateDatabaseAsync("failover", ct);
-        await using var fleet = await SimulatedFleet.StartAsync(piCount: 12, siteCount: 3);
+        const int Sites = 3;
+        await using var fleet = await SimulatedFleet.StartAsync(piCount: 12, siteCount: Sites);
         await using var silos = new SiloSet();
         await silos.RunAsync(async () =>
         {
-            // Polling must come back through the grains themselves (their reminders, and site grains woken by the
-            // reports of their surviving inverters), not through a reader.
+            // Polling must come back through the grains themselves (the sites' reminders, the survivor's wake, and site
+            // grains woken by the reports of their surviving inverters), not through a reader.
             var starting = new[] { "a", "b" }.Select(name => silos.StartReadyAsync(name, SiloSettings.Postgres(database, "failover").WithoutMetricsReads())).ToArray();
             var (a, b) = (await starting[0], await starting[1]);
             Assert.Equal(6L, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM solarfleet.schema_migrations", ct));
             Assert.Equal(2L, await Membership.CountAsync(database, $"status = {Membership.Active}", ct));
 
             await fleet.RegisterOnlineAsync(a.Api);
-            Assert.Equal((long)fleet.Pis.Count, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM orleans_reminders", ct));
+            // One reminder per site, none per inverter.
+            Assert.Equal((long)Sites, await Db.ScalarAsync<long>(database, "SELECT count(*) FROM orleans_reminders", ct));
 
             // Placement decides where the inverter grains live; the silo hosting more of them is the one to kill.
             var hostedByA = HostedInverters(a);
@@ -44,7 +46,7 @@ public sealed partial class SiloFailoverTests(PostgresFixture postgres) : IClass
             var afterKill = fleet.ConnectionCounts();
             var declaredDead = Membership.WaitForAsync(database, Membership.Silo(doomed.Settings.SiloPort, Membership.Dead), clock, FailoverLimit, ct);
 
-            // No API call from here on: only the reminders and the survivor's own timers may bring polling back.
+            // No API call from here on: only the reminders and the survivor's own timers and wake may bring polling back.
             await fleet.WaitPolledAgainAsync(afterKill, more: 2, FailoverLimit, "every Pi polled twice by the survivor within 2 minutes of the kill");
             var failover = clock.Elapsed;
             var deadAfter = await declaredDead;
