@@ -37,4 +37,11 @@ internal static class CommandLine
             return (null, 2);
         }
     }
+
+    /// <summary>
+    /// How a run fails for a reason outside the benchmark (a child process, the network, a file, a timeout, an answer
+    /// it cannot read): reported as "the run failed", not thrown as a bug.
+    /// </summary>
+    public static bool IsRunFailure(Exception exception) =>
+        exception is InvalidOperationException or IOException or HttpRequestException or TimeoutException or FormatException;
 }

@@ -65,7 +65,7 @@ public static class CurveCommand
                 var fleet = arguments.ForSize(size, directory);
                 points.Add(CurvePoint.From(await new FleetRun(fleet, log).RunAsync($"fleet {string.Join(' ', arguments.FleetOptions)} --inverters {size}", cancellationToken)));
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TimeoutException or FormatException)
+            catch (Exception e) when (CommandLine.IsRunFailure(e))
             {
                 failed[size] = e.Message;
                 await log.WriteLineAsync($"curve: {size} inverters failed: {e.Message}");

@@ -26,7 +26,7 @@ public static class FailoverCommand
             await error.WriteLineAsync("error: the failover run was cancelled (every process it started has been stopped)");
             return 3;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TimeoutException or FormatException)
+        catch (Exception e) when (CommandLine.IsRunFailure(e))
         {
             await error.WriteLineAsync($"error: the failover run failed: {e.Message}");
             return 3;

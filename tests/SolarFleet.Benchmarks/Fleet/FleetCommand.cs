@@ -28,7 +28,7 @@ public static class FleetCommand
             await error.WriteLineAsync("error: the fleet run was cancelled (every process it started has been stopped)");
             return 3;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TimeoutException or FormatException)
+        catch (Exception e) when (CommandLine.IsRunFailure(e))
         {
             await error.WriteLineAsync($"error: the fleet run failed: {e.Message}");
             return 3;
