@@ -62,7 +62,7 @@ public sealed class JitterTests
         pis.Answer(port, now => new PiReading { StatusCode = 7, PowerNowW = 100, Timestamp = now.DateTime });
         slow.SetResult(PiPollResult.Success(new PiReading { StatusCode = 7, PowerNowW = 100, Timestamp = time.GetUtcNow().DateTime }, TimeSpan.FromSeconds(8)));
         // The grain takes the result on its own turn: the clock stands still until it has, so the pause starts at 8 s.
-        await Eventually.Value(() => cluster.Inverter("home", "slow").GetSnapshot(), s => s.LastSuccessAt is not null, "the slow poll's result was recorded");
+        await Eventually.Value(() => cluster.Inverter("home", "slow").GetSnapshot(), s => s?.LastSuccessAt is not null, "the slow poll's result was recorded");
         for (var step = 0; step < 20; step++)
         {
             await cluster.Inverter("home", "slow").GetSnapshot();
