@@ -26,21 +26,25 @@ public interface IFleetGrain : IGrainWithStringKey
     [Alias("report"), OneWay]
     Task Report(SiteReport report);
 
+    /// <summary>The fleet's roll-up, from its shared <see cref="FleetView"/>.</summary>
     [Alias("summary"), AlwaysInterleave]
     Task<FleetSummary> GetSummary();
 
+    /// <summary>Every live site's summary by id, from the shared <see cref="FleetView"/>.</summary>
     [Alias("site-summaries"), AlwaysInterleave]
     Task<IReadOnlyList<SiteSummary>> GetSiteSummaries();
 
-    /// <summary>
-    /// Changes whenever <see cref="GetSiteSummaries"/> gains or loses a site (a new activation starts from a random
-    /// value): a reader holding a list of the same version holds every site, with figures as old as the list.
-    /// </summary>
-    [Alias("sites-version"), AlwaysInterleave]
-    Task<long> GetSitesVersion();
-
+    /// <summary>Problems across sites, oldest first, from the shared <see cref="FleetView"/>.</summary>
     [Alias("problems"), AlwaysInterleave]
     Task<IReadOnlyList<Problem>> GetProblems();
+
+    /// <summary>
+    /// The fleet's shared view, or null when the reader's <paramref name="heldStamp"/> is still the current one: a
+    /// reader keeps the view it got and is sent the 10,000 rows again only when they changed. A site added or removed
+    /// shows in the next view; figures are at most a second old.
+    /// </summary>
+    [Alias("view"), AlwaysInterleave]
+    Task<FleetView?> GetView(long heldStamp);
 
     /// <summary>
     /// A silo was declared dead: wakes every site's inverters now, so those it hosted poll again without waiting for

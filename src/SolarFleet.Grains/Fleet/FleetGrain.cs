@@ -32,13 +32,14 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly Dictionary<string, RemovedSite> _removed = new(StringComparer.Ordinal);
     private readonly SerialStateWriter _writer;
     private readonly Queue<SiloAddress> _wokenFor = new();
+    private readonly FleetViewKeeper _view;
 
     private static readonly TimeSpan SilentSiteRetry = TimeSpan.FromSeconds(10);
     private const int SilentSitesPerAsk = 1_000;
     private const int LostSilosRemembered = 64;
 
-    // Random at activation, so a reader's version from an earlier activation never matches by chance.
-    private long _sitesVersion = Random.Shared.NextInt64();
+    // Changes whenever the list of sites gains or loses one.
+    private long _membership;
 
     public FleetGrain(
         [PersistentState("fleet", SolarFleetStorage.GrainStateProvider)] IPersistentState<FleetState> state,
@@ -53,6 +54,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         _options = options.Value;
         _logger = logger;
         _writer = new SerialStateWriter(WriteStateAsync);
+        _view = new FleetViewKeeper(BuildView, directoryTime, _options.FleetViewFreshness);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -102,7 +104,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
         // Already known but a write is under way: the id may not be stored yet, so wait for a write that has it.
         var revived = _removed.Remove(siteId);
-        _sitesVersion++;
+        _membership++;
         if (_siteIds.Add(siteId) || revived || _writer.IsBusy)
         {
             await WriteAsync();
@@ -113,7 +115,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     {
         ArgumentNullException.ThrowIfNull(removed);
         _rollup.Remove(removed.SiteId);
-        _sitesVersion++;
+        _membership++;
         var known = _removed.TryGetValue(removed.SiteId, out var held) && held == removed;
         _removed[removed.SiteId] = removed;
         if (_siteIds.Remove(removed.SiteId) || !known || _writer.IsBusy)
@@ -144,19 +146,31 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         // A late report from a site removed meanwhile is dropped.
         if (report.Summary.SiteId is { } siteId && _siteIds.Contains(siteId) && _rollup.Apply(report))
         {
-            _sitesVersion++;
+            _membership++;
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<FleetSummary> GetSummary() => Task.FromResult(_rollup.Summarize(_siteIds.Count, _time.GetUtcNow()));
+    public Task<FleetSummary> GetSummary() => Task.FromResult(View.Summary);
 
-    public Task<IReadOnlyList<SiteSummary>> GetSiteSummaries() => Task.FromResult(_rollup.SiteSummaries(_time.GetUtcNow()));
+    public Task<IReadOnlyList<SiteSummary>> GetSiteSummaries() => Task.FromResult(View.Sites);
 
-    public Task<long> GetSitesVersion() => Task.FromResult(_sitesVersion);
+    public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(View.Problems);
 
-    public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(_rollup.Problems(_options.MaxFleetProblems));
+    public Task<FleetView?> GetView(long heldStamp)
+    {
+        var view = View;
+        return Task.FromResult(view.Stamp == heldStamp ? null : view);
+    }
+
+    private FleetView View => _view.Current(_membership, _time.GetUtcNow());
+
+    private FleetView BuildView(DateTimeOffset now, long stamp) => new(
+        stamp,
+        _rollup.Summarize(_siteIds.Count, now),
+        _rollup.SiteSummaries(now),
+        _rollup.Problems(_options.MaxFleetProblems));
 
     public Task WakeAfterSiloLoss(SiloAddress silo)
     {

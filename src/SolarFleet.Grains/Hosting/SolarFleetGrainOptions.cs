@@ -78,4 +78,7 @@ public sealed class SolarFleetGrainOptions
 
     /// <summary>Most problems the fleet lists (oldest first).</summary>
     public int MaxFleetProblems { get; set; } = 1_000;
+
+    /// <summary>How old the fleet's shared view (roll-up, sites, problems) may get before a read builds it again.</summary>
+    public TimeSpan FleetViewFreshness { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -19,7 +19,8 @@ public static class SiteEndpoints
     public static RouteGroupBuilder MapSiteEndpoints(this RouteGroupBuilder api)
     {
         var sites = api.MapGroup("/sites").WithTags("Sites");
-        sites.MapGet("/", ListSites).ForReaders().WithName("ListSites").WithSummary("Every site with its roll-up.");
+        sites.MapGet("/", ListSites).ForReaders().WithName("ListSites")
+            .WithSummary("Sites with their roll-ups, by id: all of them, or a page (limit, after) with a Link header to the next.");
         sites.MapGet("/{siteId}", GetSite).ForReaders().RequireLiveSite().WithName("GetSite").WithSummary("One site with its roll-up.");
         sites.MapPut("/{siteId}", PutSite).ForAdmins().TakesJson<SiteRequest>().WithName("PutSite")
             .WithSummary("Creates or changes a site.");
@@ -31,10 +32,22 @@ public static class SiteEndpoints
         return sites;
     }
 
-    private static async Task<Ok<SiteResource[]>> ListSites([FromServices] FleetReads reads)
+    private static async Task<Results<Ok<SiteResource[]>, ValidationProblem>> ListSites(
+        HttpContext http, [AsParameters] SitePageParameters parameters, [FromServices] FleetReads reads)
     {
-        var summaries = await reads.SitesAsync();
-        return TypedResults.Ok(summaries.OrderBy(s => s.SiteId, StringComparer.Ordinal).Select(s => s.ToResource()).ToArray());
+        var errors = ValidationErrors.Of(http);
+        if (SitePage.Parse(parameters, errors) is not { } page)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var (sites, more) = page.Take(await reads.SitesAsync());
+        if (more)
+        {
+            http.Response.Headers.Link = $"<{page.NextPath(http.Request.PathBase + http.Request.Path, sites[^1].SiteId)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(sites.Select(s => s.ToResource()).ToArray());
     }
 
     private static Ok<SiteResource> GetSite(HttpContext http) => TypedResults.Ok(LiveSite.Of(http).Snapshot.Summary.ToResource());

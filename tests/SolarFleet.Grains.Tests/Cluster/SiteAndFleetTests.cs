@@ -60,17 +60,20 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_fleets_sites_version_changes_when_a_site_joins_or_leaves_the_list()
+    public async Task A_site_joining_or_leaving_the_fleet_shows_in_the_next_view_while_an_unchanged_view_is_not_sent_again()
     {
-        var before = await _cluster.Fleet.GetSitesVersion();
+        var before = (await _cluster.Fleet.GetView(0))!;
+        Assert.Null(await _cluster.Fleet.GetView(before.Stamp));
+
         await _cluster.Site("v").Configure(new SiteSettings("Victor", "UTC"));
         await _cluster.FleetAsync(f => f.GetSiteSummaries(), sites => sites.Any(s => s.SiteId == "v"), "the site's first report");
-        var listed = await _cluster.Fleet.GetSitesVersion();
-        Assert.NotEqual(before, listed);
+        var listed = (await _cluster.Fleet.GetView(before.Stamp))!;
+        Assert.Contains(listed.Sites, s => s.SiteId == "v");
 
+        // No waiting for the view to age: the removal is in the very next one.
         await _cluster.Site("v").Remove();
-        Assert.NotEqual(listed, await _cluster.Fleet.GetSitesVersion());
-        Assert.DoesNotContain(await _cluster.Fleet.GetSiteSummaries(), s => s.SiteId == "v");
+        var after = (await _cluster.Fleet.GetView(listed.Stamp))!;
+        Assert.DoesNotContain(after.Sites, s => s.SiteId == "v");
     }
 
     [Fact]

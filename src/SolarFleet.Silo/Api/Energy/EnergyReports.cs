@@ -11,7 +11,7 @@ namespace SolarFleet.Silo.Api.Energy;
 /// Energy reports for billing and reporting tools, read through the one ledger read path
 /// (<see cref="LedgerReader"/>): sites live and removed (within the retention), site by site, in each site's own calendar.
 /// </summary>
-public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, TimeProvider time)
+public sealed class EnergyReports(IGrainFactory grains, FleetReads reads, LedgerReader ledger, TimeProvider time)
 {
     /// <summary>A site a report may cover (live, or removed within the retention), or null when there is none.</summary>
     public async Task<ReportSite?> FindSiteAsync(string siteId)
@@ -23,9 +23,8 @@ public sealed class EnergyReports(IGrainFactory grains, LedgerReader ledger, Tim
     /// <summary>Every site a fleet report covers, by id: live ones from the fleet's roll-up, then those removed within the retention.</summary>
     public async Task<IReadOnlyList<ReportSite>> FleetSitesAsync()
     {
-        var fleet = grains.GetGrain<IFleetGrain>(FleetKey.Default);
-        var live = await fleet.GetSiteSummaries();
-        var removed = await fleet.GetRemovedSites();
+        var live = await reads.SitesAsync();
+        var removed = await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetRemovedSites();
         return live.Select(s => new ReportSite(s.SiteId, s.TimeZone, s.Inverters, null))
             .Concat(removed.Select(r => new ReportSite(r.SiteId, r.TimeZone, 0, r.RemovedAt)))
             .OrderBy(s => s.SiteId, StringComparer.Ordinal)

@@ -11,10 +11,10 @@ public sealed class OverviewReader(FleetReads reads, OpenAlerts alerts)
 
     public async Task<FleetOverview> ReadAsync(CancellationToken cancellationToken)
     {
-        var summary = reads.SummaryAsync();
-        var sites = reads.SitesAsync();
+        // One view for both: the roll-up and the sites needing attention are of the same moment.
+        var view = reads.ViewAsync();
         var counts = alerts.CountByKindAsync(cancellationToken);
-        var attention = SiteList.Select(await sites, new SiteListQuery(null, SiteHealthFilter.Attention, null, SiteSort.Attention, 1, AttentionSites));
-        return new FleetOverview(await summary, await counts, attention.Sites);
+        var attention = SiteList.Select((await view).Sites, new SiteListQuery(null, SiteHealthFilter.Attention, null, SiteSort.Attention, 1, AttentionSites));
+        return new FleetOverview((await view).Summary, await counts, attention.Sites);
     }
 }
