@@ -21,19 +21,17 @@ namespace SolarFleet.Grains.Sites;
 public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
 {
     /// <summary>The reminder that brings a live site, and through it its inverters, back after their silo died.</summary>
-    public const string ReminderName = "keep-polling";
+    public const string ReminderName = SiteReminder.Name;
 
-    private readonly IPersistentState<SiteState> _state;
+    private readonly SiteStorage _storage;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
     private readonly ILogger<SiteGrain> _logger;
     private readonly SiteRollup _rollup = new();
+    private readonly SiteReportPush _push;
+    private readonly SiteReminder _reminder;
+    private SiteInverters _inverters = null!;
     private TimeZoneInfo? _zone;
-    private IGrainTimer? _pushTimer;
-    private bool _pushScheduled;
-    private bool _forcePush;
-    private DateTimeOffset? _lastPushAt;
-    private SiteReport? _lastReport;
 
     public SiteGrain(
         [PersistentState("site", SolarFleetStorage.GrainStateProvider)] IPersistentState<SiteState> state,
@@ -41,25 +39,33 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
         IOptions<SolarFleetGrainOptions> options,
         ILogger<SiteGrain> logger)
     {
-        _state = state;
+        _storage = new SiteStorage(state, DeactivateOnIdle);
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _push = new SiteReportPush(time, _options.SitePushInterval, CurrentReport, report => Fleet.Report(report).Ignore());
+        _reminder = new SiteReminder(this, _options.ReminderPeriod, logger);
     }
 
     private string SiteId => this.GetPrimaryKeyString();
 
     /// <summary>The settings of a live site; null when there is none, or it was removed.</summary>
-    private SiteSettings? Settings => _state.State.RemovedAt is null ? _state.State.Settings : null;
+    private SiteSettings? Settings => _storage.Settings;
 
-    private Dictionary<string, InverterSettings> Inverters => _state.State.Inverters;
+    private Dictionary<string, InverterSettings> Inverters => _storage.State.Inverters;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _pushTimer = this.RegisterGrainTimer(
-            static (grain, cancellationToken) => grain.PushReport(),
+        _inverters = new SiteInverters(GrainFactory, SiteId, _storage, new SiteRoster(_time, _options.LedgerDaysInState), _rollup);
+        var pushTimer = this.RegisterGrainTimer(
+            static (grain, cancellationToken) =>
+            {
+                grain._push.Push();
+                return Task.CompletedTask;
+            },
             this,
             new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan });
+        _push.Attach(due => pushTimer.Change(due, Timeout.InfiniteTimeSpan));
         if (Settings is { } settings)
         {
             _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
@@ -68,9 +74,9 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
             WakeInverters().Ignore();
 
             // A site registered before sites held the reminder (its inverters each had one, and drop it) gets it now.
-            KeepReminderAsync().Ignore();
+            _reminder.KeepAsync(SiteId, () => Settings is not null, CancellationToken.None).Ignore();
 
-            SchedulePush(force: true);
+            _push.Schedule(force: true);
         }
 
         return Task.CompletedTask;
@@ -80,56 +86,44 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
     {
         RegistrationRules.ValidateSiteId(SiteId);
         RegistrationRules.ValidateSiteSettings(settings);
-        var previous = Settings;
-        if (_state.State.RemovedAt is not null)
-        {
-            // The same id again: the site comes back, and its energy history (kept by site and inverter id) goes on.
-            _state.State.RemovedAt = null;
-            previous = null;
-        }
-        else if (previous == settings)
+        var change = SiteRegistration.Configure(_storage.State, settings);
+        if (change == SiteChange.None)
         {
             // Repeat: make sure the fleet knows the site (heals a failure between the two writes of an earlier call).
             await Fleet.AddSite(SiteId);
             return;
         }
 
-        _state.State.Settings = settings;
-        if (previous is null)
+        if (change == SiteChange.New)
         {
             // The reminder first: if the state write then fails, its tick finds no site and removes it.
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            await _reminder.RegisterAsync(CancellationToken.None);
         }
 
-        await WriteOrReloadAsync();
+        await _storage.WriteAsync(CancellationToken.None);
         _zone = RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings));
         await Fleet.AddSite(SiteId);
-        if (previous is not null && (previous.TimeZone, previous.Latitude, previous.Longitude) != (settings.TimeZone, settings.Latitude, settings.Longitude))
+        if (change == SiteChange.Moved)
         {
             // An inverter's dates and coverage slots are in its site's zone, and its daylight is the site's.
-            await Task.WhenAll(Inverters.Select(pair => Inverter(pair.Key).Configure(RegistrationOf(pair.Key, pair.Value))));
+            await _inverters.ConfigureAllAsync(settings);
         }
 
         LogConfigured(SiteId, settings.Name, settings.TimeZone);
-        SchedulePush(force: false);
+        _push.Schedule(force: false);
     }
 
     public async Task Remove()
     {
-        if (Inverters.Count > 0)
-        {
-            await Task.WhenAll(Inverters.Keys.Select(inverterId => Inverter(inverterId).Remove()));
-        }
-
-        if (_state.State.Settings is { } settings)
+        await _inverters.RemoveAllAsync();
+        if (_storage.State.Settings is { } settings)
         {
             // Kept as removed, so its energy stays reachable; a repeat passes the removal on to the fleet again.
-            var existed = _state.State.RemovedAt is null;
-            _state.State.RemovedAt ??= _time.GetUtcNow();
-            ForgetInverters(Inverters.Keys.ToList());
-            await WriteOrReloadAsync();
-            await Fleet.RemoveSite(new RemovedSite(SiteId, settings.Name, settings.TimeZone, _state.State.RemovedAt.Value));
-            await UnregisterReminderAsync();
+            var removedAt = SiteRegistration.Remove(_storage.State, _time, out var existed);
+            _inverters.ForgetAll();
+            await _storage.WriteAsync(CancellationToken.None);
+            await Fleet.RemoveSite(new RemovedSite(SiteId, settings.Name, settings.TimeZone, removedAt));
+            await _reminder.UnregisterAsync(CancellationToken.None);
             if (existed)
             {
                 LogRemoved(SiteId);
@@ -148,21 +142,17 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
             return new SiteSnapshot(SiteId, settings, inverters, Summarize(settings));
         }
 
-        if (_state.State is { Settings: { } removed, RemovedAt: { } removedAt })
+        if (_storage.State is { Settings: { } removed, RemovedAt: { } removedAt })
         {
             // A removed site is read for its history now and then; it need not stay active for that.
             DeactivateOnIdle();
-            if (_time.GetUtcNow() - removedAt > _options.RemovedRetention)
+            if (SiteRegistration.IsExpired(removedAt, _time.GetUtcNow(), _options.RemovedRetention))
             {
-                await _state.ClearStateAsync();
-                _state.State = new SiteState();
+                await _storage.ClearAsync(CancellationToken.None);
                 return null;
             }
 
-            var zone = RegistrationRules.FindTimeZone(removed.TimeZone, nameof(removed));
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime);
-            var empty = new SiteSummary(SiteId, removed.Name, removed.TimeZone, 0, 0, today, 0, HealthCounts.Zero, null, removed.Latitude, removed.Longitude);
-            return new SiteSnapshot(SiteId, removed, new Dictionary<string, InverterSettings>(StringComparer.Ordinal), empty, removedAt);
+            return SiteRegistration.RemovedSnapshot(SiteId, removed, removedAt, _time.GetUtcNow());
         }
 
         ForgetUnknownSite();
@@ -171,60 +161,30 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
 
     public async Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to)
     {
-        if (_state.State.Settings is null)
+        if (_storage.State.Settings is null)
         {
             return [];
         }
 
         // A site has a handful of inverters: asking each (and those removed lately) for its held dates is a bounded fan-out.
-        var inverterIds = Inverters.Keys.Concat(_state.State.RemovedInverters.Keys).Distinct(StringComparer.Ordinal).ToList();
-        if (inverterIds.Count == 0)
-        {
-            return [];
-        }
-
-        var held = await Task.WhenAll(inverterIds.Select(inverterId => Inverter(inverterId).GetHeldLedger(from, to)));
-        return held.SelectMany(rows => rows).ToList();
+        return await _inverters.HeldLedgerAsync(from, to);
     }
 
     public async Task UpsertInverter(string inverterId, InverterSettings settings)
     {
-        RequireSite();
-        RegistrationRules.ValidateInverterId(inverterId);
-        RegistrationRules.ValidateSettings(settings);
-        var isNew = !Inverters.TryGetValue(inverterId, out var held);
-        if (held != settings)
+        if (await _inverters.UpsertAsync(RequireSite(), inverterId, settings, CancellationToken.None))
         {
-            Inverters[inverterId] = settings;
-            _state.State.RemovedInverters.Remove(inverterId);
-            await WriteOrReloadAsync();
-        }
-
-        // Always passed on: the inverter ignores a repeat, and a repeat heals an inverter that missed an earlier call.
-        await Inverter(inverterId).Configure(RegistrationOf(inverterId, settings));
-        if (isNew)
-        {
-            SchedulePush(force: false);
+            _push.Schedule(force: false);
         }
     }
 
     public async Task<bool> RemoveInverter(string inverterId)
     {
         RequireSite();
-        RegistrationRules.ValidateInverterId(inverterId);
-        var known = Inverters.ContainsKey(inverterId);
+        var known = await _inverters.RemoveAsync(inverterId, CancellationToken.None);
         if (known)
         {
-            ForgetInverters([inverterId]);
-            await WriteOrReloadAsync();
-        }
-
-        // Always passed on: a repeat heals an inverter whose own removal failed after the site had forgotten it.
-        await Inverter(inverterId).Remove();
-        if (known)
-        {
-            _rollup.Remove(inverterId);
-            SchedulePush(force: false);
+            _push.Schedule(force: false);
         }
 
         return known;
@@ -233,38 +193,9 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
     public async Task ReplaceInverters(IReadOnlyDictionary<string, InverterSettings> inverters)
     {
         ArgumentNullException.ThrowIfNull(inverters);
-        RequireSite();
-        foreach (var (inverterId, settings) in inverters)
+        if (await _inverters.ReplaceAsync(RequireSite(), inverters, CancellationToken.None))
         {
-            RegistrationRules.ValidateInverterId(inverterId);
-            RegistrationRules.ValidateSettings(settings, $"inverters[{inverterId}]");
-        }
-
-        var removed = Inverters.Keys.Where(inverterId => !inverters.ContainsKey(inverterId)).ToList();
-        var changed = removed.Count > 0 || inverters.Any(pair => !Inverters.TryGetValue(pair.Key, out var held) || held != pair.Value);
-        if (changed)
-        {
-            ForgetInverters(removed);
-            _state.State.Inverters = new Dictionary<string, InverterSettings>(inverters, StringComparer.Ordinal);
-            foreach (var inverterId in inverters.Keys)
-            {
-                _state.State.RemovedInverters.Remove(inverterId);
-            }
-
-            await WriteOrReloadAsync();
-        }
-
-        var calls = removed.Select(inverterId => Inverter(inverterId).Remove())
-            .Concat(inverters.Select(pair => Inverter(pair.Key).Configure(RegistrationOf(pair.Key, pair.Value))));
-        await Task.WhenAll(calls);
-        foreach (var inverterId in removed)
-        {
-            _rollup.Remove(inverterId);
-        }
-
-        if (changed)
-        {
-            SchedulePush(force: false);
+            _push.Schedule(force: false);
         }
     }
 
@@ -273,7 +204,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
         // A late report from an inverter removed meanwhile is dropped.
         if (Settings is not null && summary.InverterId is { } inverterId && Inverters.ContainsKey(inverterId) && _rollup.Apply(summary))
         {
-            SchedulePush(force: false);
+            _push.Schedule(force: false);
         }
 
         return Task.CompletedTask;
@@ -294,22 +225,14 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
     {
         if (Settings is not null)
         {
-            SchedulePush(force: true);
+            _push.Schedule(force: true);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (Settings is null)
-        {
-            await UnregisterReminderAsync();
-            return;
-        }
-
-        await WakeInverters();
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        _reminder.TickAsync(isLive: Settings is not null, WakeInverters, CancellationToken.None);
 
     public async Task<int> WakeInverters()
     {
@@ -319,62 +242,10 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
             return 0;
         }
 
-        var inverterIds = Inverters.Keys.ToList();
-        await Task.WhenAll(inverterIds.Select(inverterId => Inverter(inverterId).Wake()));
-        return inverterIds.Count;
-    }
-
-    private async Task KeepReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(ReminderName) is null && Settings is not null)
-            {
-                await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The reminder is the fallback; the next activation tries again.
-            LogReminderFailed(ex, SiteId);
-        }
-    }
-
-    private async Task UnregisterReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        return await _inverters.WakeAllAsync();
     }
 
     private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(FleetKey.Default);
-
-    private IInverterGrain Inverter(string inverterId) => GrainFactory.GetGrain<IInverterGrain>(InverterKey.Of(SiteId, inverterId));
-
-    private InverterRegistration RegistrationOf(string inverterId, InverterSettings settings) =>
-        new(SiteId, inverterId, Settings!.TimeZone, settings, Settings.Latitude, Settings.Longitude);
-
-    /// <summary>Takes inverters off the site, remembering them while they hold ledger dates that reports still read from them.</summary>
-    private void ForgetInverters(IReadOnlyCollection<string> inverterIds)
-    {
-        var now = _time.GetUtcNow();
-        foreach (var inverterId in inverterIds)
-        {
-            Inverters.Remove(inverterId);
-            _state.State.RemovedInverters[inverterId] = now;
-        }
-
-        // An inverter holds its last few dates; once those are over by a day more, they are in the store for certain.
-        var holdFor = TimeSpan.FromDays(_options.LedgerDaysInState + 1);
-        foreach (var (inverterId, removedAt) in _state.State.RemovedInverters.ToList())
-        {
-            if (now - removedAt > holdFor)
-            {
-                _state.State.RemovedInverters.Remove(inverterId);
-            }
-        }
-    }
 
     private SiteSettings RequireSite()
     {
@@ -393,59 +264,12 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
     private SiteSummary Summarize(SiteSettings settings) =>
         _rollup.Summarize(SiteId, settings, Inverters.Keys, _zone ?? RegistrationRules.FindTimeZone(settings.TimeZone, nameof(settings)), _time.GetUtcNow());
 
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now differs from storage: start over from what storage holds on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private void SchedulePush(bool force)
-    {
-        _forcePush |= force;
-        if (_pushScheduled || _pushTimer is null)
-        {
-            return;
-        }
-
-        _pushScheduled = true;
-        var due = _lastPushAt is { } last ? last + _options.SitePushInterval - _time.GetUtcNow() : TimeSpan.Zero;
-        _pushTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
-
-    private Task PushReport()
-    {
-        _pushScheduled = false;
-        if (Settings is not { } settings)
-        {
-            return Task.CompletedTask;
-        }
-
-        var report = new SiteReport(Summarize(settings), _rollup.Problems(SiteId, Inverters.Keys));
-        if (!_forcePush && _lastReport is { } last && last.Summary == report.Summary && last.Problems.SequenceEqual(report.Problems))
-        {
-            return Task.CompletedTask;
-        }
-
-        _forcePush = false;
-        _lastReport = report;
-        _lastPushAt = _time.GetUtcNow();
-        Fleet.Report(report).Ignore();
-        return Task.CompletedTask;
-    }
+    // What the fleet is told of a live site; nothing while the site is not live.
+    private SiteReport? CurrentReport() =>
+        Settings is { } settings ? new SiteReport(Summarize(settings), _rollup.Problems(SiteId, Inverters.Keys)) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} configured: '{Name}' in {TimeZone}")]
     private partial void LogConfigured(string siteId, string name, string timeZone);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder; it and its inverters come back after a silo loss only when called")]
-    private partial void LogReminderFailed(Exception exception, string siteId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId} removed")]
     private partial void LogRemoved(string siteId);
