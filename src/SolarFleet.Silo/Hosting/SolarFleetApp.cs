@@ -106,7 +106,7 @@ public static class SolarFleetApp
         // A store that cannot answer is a 503 (try again), not a 500 (a bug).
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is AlertStoreUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => StoreUnavailable.Is(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -214,7 +214,14 @@ public static class SolarFleetApp
 
     private static void AddApi(IServiceCollection services, SolarFleetOptions options)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable && StoreUnavailable.Is(context.Exception))
+            {
+                context.ProblemDetails.Detail = StoreUnavailable.Detail;
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
+        });
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

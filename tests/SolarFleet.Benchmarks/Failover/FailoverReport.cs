@@ -57,9 +57,10 @@ public sealed record FailoverReport
 
     public int LedgerSitesDiffering { get; init; }
 
+    /// <summary>Inverters whose ledger differs, in the first 100 differing sites (each is one request).</summary>
     public int LedgerInvertersDiffering { get; init; }
 
-    /// <summary>Sum over the inverters of |ledger - truth|.</summary>
+    /// <summary>Sum over those inverters of |ledger - truth|.</summary>
     public long LedgerDifferenceWh { get; init; }
 
     /// <summary>From the freeze until the ledger equalled the truth (null: not within the timeout).</summary>

@@ -19,6 +19,7 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
 
     // Orleans SiloStatus.Dead, as the membership table stores it.
     private const int DeadStatus = 6;
+    private const int MaxSitesExamined = 100;
 
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
@@ -99,8 +100,12 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         }
 
         double? exactAfter = sites.Count == 0 ? _time.GetElapsedTime(frozen).TotalSeconds : null;
-        var (inverters, differenceWh) = await ledger.CompareInvertersAsync(sites, cancellationToken);
-        Log($"ledger of {day:yyyy-MM-dd}: {ledgerWh} Wh against a truth of {ledger.TruthWh} Wh; {sites.Count} sites and {inverters} inverters differ");
+        Log($"ledger of {day:yyyy-MM-dd}: {ledgerWh} Wh against a truth of {ledger.TruthWh} Wh; {sites.Count} sites differ");
+
+        // One request per inverter: at 100,000 inverters a ledger far off would take longer than the run; a sample tells.
+        var examined = sites.Take(MaxSitesExamined).ToList();
+        var (inverters, differenceWh) = await ledger.CompareInvertersAsync(examined, cancellationToken);
+        Log($"{inverters} inverters differ by {differenceWh} Wh in the {examined.Count} of those sites examined one by one");
 
         var final = await simulators.StatsAsync(cancellationToken);
         var peakRss = survivor.Process.PeakResidentBytes() / 1024.0 / 1024.0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SolarFleet.Cluster.Tests.Infrastructure;
@@ -48,6 +49,18 @@ public sealed partial class DatabaseOutageTests(PostgresFixture postgres) : ICla
                 Assert.Equal("degraded", degraded["status"]?.GetValue<string>());
                 Assert.Equal("healthy", CheckStatus(degraded, "silo"));
                 var degradedAfter = outage.Elapsed;
+
+                // A report that needs the database while it is down is a 503 saying so (try again), not a 500.
+                var month = string.Create(CultureInfo.InvariantCulture, $"from={fleet.LocalDate.AddDays(-30):yyyy-MM-dd}&to={fleet.LocalDate:yyyy-MM-dd}&interval=day");
+                foreach (var path in new[] { $"/api/fleet/energy?{month}", $"/api/sites/{fleet.SiteIds[0]}/energy?{month}" })
+                {
+                    using var report = await silo.Api.GetAsync(new Uri(path, UriKind.Relative), ct);
+                    var body = await report.Content.ReadAsStringAsync(ct);
+                    Assert.True(report.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path}: {(int)report.StatusCode} {body}");
+                    Assert.Equal("application/problem+json", report.Content.Headers.ContentType?.MediaType);
+                    Assert.Contains("The database could not answer", body, StringComparison.Ordinal);
+                    Assert.NotNull(report.Headers.RetryAfter);
+                }
 
                 // Polling and live state go on: every Pi is polled twice more and every inverter shows a success since the stop.
                 await fleet.WaitPolledAgainAsync(fleet.ConnectionCounts(), more: 2, TimeSpan.FromSeconds(30), "polls during the outage");
