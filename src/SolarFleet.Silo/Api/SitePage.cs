@@ -17,18 +17,7 @@ public sealed record SitePage(int? Limit, string? After)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(errors);
-        int? limit = null;
-        if (parameters.Limit is { } text)
-        {
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit)
-            {
-                limit = value;
-            }
-            else
-            {
-                errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{Shorten(text)}').");
-            }
-        }
+        var limit = parameters.Limit is { } text ? RequestValidator.CheckLimit(errors, "limit", text, MaxLimit) : null;
 
         if (parameters.After is not null)
         {
@@ -76,6 +65,4 @@ public sealed record SitePage(int? Limit, string? After)
 
         return low;
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] : text;
 }

@@ -34,11 +34,7 @@ public static class AlertListQuery
             "critical" => AlertSeverity.Critical,
             var other => Bad<AlertSeverity?>(errors, "severity", "must be info, warning or critical", other),
         };
-        var limit = 100;
-        if (parameters.Limit is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            Bad<int>(errors, "limit", $"must be a whole number from 1 to {MaxLimit}", text);
-        }
+        var limit = parameters.Limit is { } text ? RequestValidator.CheckLimit(errors, "limit", text, MaxLimit) ?? 0 : 100;
 
         var after = parameters.After is { } cursor ? Cursor.Parse(cursor) ?? Bad<AlertCursor?>(errors, "after", "is not a cursor this API gave out", cursor) : null;
         return errors.IsEmpty ? new AlertQuery(state, kind, siteId, severity, limit, after) : null;

@@ -32,6 +32,23 @@ public static partial class RequestValidator
         }
     }
 
+    /// <summary>
+    /// A page size from the query string: a whole number from 1 to <paramref name="max"/> (no sign, no spaces), or null
+    /// with an error naming <paramref name="field"/>.
+    /// </summary>
+    public static int? CheckLimit(ValidationErrors errors, string field, string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(text);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max)
+        {
+            return limit;
+        }
+
+        errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from 1 to {max} (was '{(text.Length > 40 ? text[..40] : text)}')."));
+        return null;
+    }
+
     public static SiteSettings? CheckSite(ValidationErrors errors, string prefix, string? name, string? timeZone, double? latitude, double? longitude)
     {
         var before = errors.Count;
