@@ -26,22 +26,10 @@ public interface IFleetGrain : IGrainWithStringKey
     [Alias("report"), OneWay]
     Task Report(SiteReport report);
 
-    /// <summary>The fleet's roll-up, from its shared <see cref="FleetView"/>.</summary>
-    [Alias("summary"), AlwaysInterleave]
-    Task<FleetSummary> GetSummary();
-
-    /// <summary>Every live site's summary by id, from the shared <see cref="FleetView"/>.</summary>
-    [Alias("site-summaries"), AlwaysInterleave]
-    Task<IReadOnlyList<SiteSummary>> GetSiteSummaries();
-
-    /// <summary>Problems across sites, oldest first, from the shared <see cref="FleetView"/>.</summary>
-    [Alias("problems"), AlwaysInterleave]
-    Task<IReadOnlyList<Problem>> GetProblems();
-
     /// <summary>
     /// The fleet's shared view, or null when the reader's <paramref name="heldStamp"/> is still the current one: a
     /// reader keeps the view it got and is sent the 10,000 rows again only when they changed. A site added or removed
-    /// shows in the next view; figures are at most a second old.
+    /// shows in the next view; figures are at most a second old. A stamp of 0 is never current: it always gets the view.
     /// </summary>
     [Alias("view"), AlwaysInterleave]
     Task<FleetView?> GetView(long heldStamp);

@@ -152,12 +152,6 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         return Task.CompletedTask;
     }
 
-    public Task<FleetSummary> GetSummary() => Task.FromResult(View.Summary);
-
-    public Task<IReadOnlyList<SiteSummary>> GetSiteSummaries() => Task.FromResult(View.Sites);
-
-    public Task<IReadOnlyList<Problem>> GetProblems() => Task.FromResult(View.Problems);
-
     public Task<FleetView?> GetView(long heldStamp)
     {
         var view = View;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
-using SolarFleet.Abstractions.Fleet;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Health;
 
 /// <summary>Ready when this silo has joined the cluster as active and a grain call is answered.</summary>
-public sealed class SiloReadinessCheck(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains) : IHealthCheck
+public sealed class SiloReadinessCheck(IClusterMembershipService membership, ILocalSiloDetails local, FleetReads reads) : IHealthCheck
 {
     private static readonly TimeSpan GrainCallTimeout = TimeSpan.FromSeconds(3);
 
@@ -19,7 +19,7 @@ public sealed class SiloReadinessCheck(IClusterMembershipService membership, ILo
 
         try
         {
-            await grains.GetGrain<IFleetGrain>(FleetKey.Default).GetSummary().WaitAsync(GrainCallTimeout, cancellationToken);
+            await reads.ViewAsync().WaitAsync(GrainCallTimeout, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)
         {

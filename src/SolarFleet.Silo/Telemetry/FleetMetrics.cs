@@ -9,13 +9,14 @@ using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Silo.Api;
 using SolarFleet.Silo.Hosting;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Silo.Telemetry;
 
 /// <summary>
-/// Fleet, site and (opt-in, capped) inverter gauges, and open alerts. A background loop reads the fleet grain's
-/// roll-up and the alert store's counts every refresh interval; scrapes read that cached copy, so a scrape never calls
-/// into the grains or the database. Energy is exported in joules, Prometheus' base unit (1 Wh = 3600 J).
+/// Fleet, site and (opt-in, capped) inverter gauges, and open alerts. A background loop reads the fleet's shared view
+/// (<see cref="FleetReads"/>) and the alert store's counts every refresh interval; scrapes read that cached copy, so a
+/// scrape never calls into the grains or the database. Energy is exported in joules, Prometheus' base unit (1 Wh = 3600 J).
 /// </summary>
 public sealed class FleetMetrics : BackgroundService
 {
@@ -27,6 +28,7 @@ public sealed class FleetMetrics : BackgroundService
     private const long JoulesPerWattHour = 3600;
 
     private readonly IGrainFactory _grains;
+    private readonly FleetReads _reads;
     private readonly IAlertStore _alerts;
     private readonly MetricsOptions _options;
     private readonly TimeProvider _time;
@@ -37,9 +39,10 @@ public sealed class FleetMetrics : BackgroundService
     private long _collections;
     private bool _warnedSiteCap;
 
-    public FleetMetrics(IGrainFactory grains, IAlertStore alerts, IOptions<SolarFleetOptions> options, IMeterFactory meters, TimeProvider time, ILogger<FleetMetrics> logger)
+    public FleetMetrics(IGrainFactory grains, FleetReads reads, IAlertStore alerts, IOptions<SolarFleetOptions> options, IMeterFactory meters, TimeProvider time, ILogger<FleetMetrics> logger)
     {
         _grains = grains;
+        _reads = reads;
         _alerts = alerts;
         _options = options.Value.Metrics;
         _time = time;
@@ -78,9 +81,9 @@ public sealed class FleetMetrics : BackgroundService
     /// <summary>Reads the roll-up and the open alerts now (the loop does this every refresh interval).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var fleet = _grains.GetGrain<IFleetGrain>(FleetKey.Default);
-        var summary = await fleet.GetSummary().WaitAsync(cancellationToken);
-        var sites = await fleet.GetSiteSummaries().WaitAsync(cancellationToken);
+        // One view: the fleet's total and its sites' series always agree.
+        var view = await _reads.ViewAsync().WaitAsync(cancellationToken);
+        var (summary, sites) = (view.Summary, view.Sites);
         var inverters = _options.PerInverter ? await ReadInvertersAsync(sites, cancellationToken) : [];
         var alerts = await ReadOpenAlertsAsync(cancellationToken);
         _snapshot = new FleetGaugeSnapshot(summary, sites, inverters, alerts);

@@ -133,9 +133,9 @@ public sealed class SimulatedDayTests
         // Sites push at most once per interval: let the last one out, then the fleet must agree.
         cluster.Advance(new SolarFleetGrainOptions().SitePushInterval);
         await Eventually.Value(
-            () => cluster.Fleet.GetSummary(),
+            () => cluster.Fleet.SummaryAsync(),
             fleet => fleet.EnergyTodayWh == energyTodayWh,
             $"the fleet's energy today is {energyTodayWh} Wh");
-        Assert.Equal(energyTodayWh, (await cluster.Fleet.GetSiteSummaries()).Sum(s => s.EnergyTodayWh));
+        Assert.Equal(energyTodayWh, (await cluster.Fleet.SiteSummariesAsync()).Sum(s => s.EnergyTodayWh));
     }
 }

@@ -46,7 +46,7 @@ public sealed class SimulatedFleetTests
 
         time.Advance(new Grains.Hosting.SolarFleetGrainOptions().SitePushInterval);
         var fleet = await Eventually.Value(
-            () => cluster.Fleet.GetSummary(),
+            () => cluster.Fleet.SummaryAsync(),
             f => f.Health.Online == 6,
             "both sites pushed their reports");
         Assert.Equal(truth.Values.Sum(t => t.Energy), fleet.EnergyTodayWh);

@@ -36,7 +36,7 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         await _cluster.Site("b").UpsertInverter("4", Settings(51_004));
 
         var fleet = await _cluster.FleetAsync(
-            f => f.GetSummary(),
+            f => f.SummaryAsync(),
             f => f.Health.Online == 3 && f.Health.Fault == 1,
             "every inverter reported through its site");
 
@@ -53,10 +53,10 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         Assert.Equal(["1", "2"], alpha.Inverters.Keys.Order());
         Assert.Equal(47.6, alpha.Settings.Latitude);
 
-        var problem = Assert.Single(await _cluster.Fleet.GetProblems());
+        var problem = Assert.Single(await _cluster.Fleet.ProblemsAsync());
         Assert.Equal(("b", "4", InverterHealth.Fault, 12), (problem.SiteId, problem.InverterId, problem.Health, problem.StatusCode));
         Assert.Equal("Fault (code 12)", problem.Detail);
-        Assert.Equal(["a", "b"], (await _cluster.Fleet.GetSiteSummaries()).Select(s => s.SiteId));
+        Assert.Equal(["a", "b"], (await _cluster.Fleet.SiteSummariesAsync()).Select(s => s.SiteId));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         Assert.Null(await _cluster.Fleet.GetView(before.Stamp));
 
         await _cluster.Site("v").Configure(new SiteSettings("Victor", "UTC"));
-        await _cluster.FleetAsync(f => f.GetSiteSummaries(), sites => sites.Any(s => s.SiteId == "v"), "the site's first report");
+        await _cluster.FleetAsync(f => f.SiteSummariesAsync(), sites => sites.Any(s => s.SiteId == "v"), "the site's first report");
         var listed = (await _cluster.Fleet.GetView(before.Stamp))!;
         Assert.Contains(listed.Sites, s => s.SiteId == "v");
 
@@ -105,7 +105,7 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         Answer(51_021, power: 700, today: 900);
         await _cluster.Site("a").UpsertInverter("1", Settings(51_020));
         await _cluster.Site("b").UpsertInverter("2", Settings(51_021));
-        await _cluster.FleetAsync(f => f.GetSummary(), f => f.Health.Online == 2, "both inverters reported");
+        await _cluster.FleetAsync(f => f.SummaryAsync(), f => f.Health.Online == 2, "both inverters reported");
 
         await _cluster.Site("a").Remove();
         await _cluster.Site("a").Remove();
@@ -116,7 +116,7 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         Assert.Null(await _cluster.Inverter("a", "1").GetSnapshot());
         Assert.Equal(["b"], await _cluster.Fleet.GetSiteIds());
         Assert.Equal(["a"], (await _cluster.Fleet.GetRemovedSites()).Select(site => site.SiteId));
-        var fleet = await _cluster.Fleet.GetSummary();
+        var fleet = await _cluster.Fleet.SummaryAsync();
         Assert.Equal((1, 1, 700L, 900L), (fleet.Sites, fleet.Inverters, fleet.PowerW, fleet.EnergyTodayWh));
     }
 
@@ -174,12 +174,12 @@ public sealed class SiteAndFleetTests : IAsyncLifetime
         await _cluster.Site("a").Configure(new SiteSettings("Alpha", "UTC"));
         Answer(51_050, power: 1200, today: 3300);
         await _cluster.Site("a").UpsertInverter("1", Settings(51_050));
-        await _cluster.FleetAsync(f => f.GetSummary(), f => f.PowerW == 1200, "the inverter reported");
+        await _cluster.FleetAsync(f => f.SummaryAsync(), f => f.PowerW == 1200, "the inverter reported");
 
         await _cluster.Cluster.DeactivateAsync(_cluster.Site("a"));
         await _cluster.Cluster.DeactivateAsync(_cluster.Fleet);
 
-        var fleet = await _cluster.FleetAsync(f => f.GetSummary(), f => f.PowerW == 1200, "the fleet got the site's report again");
+        var fleet = await _cluster.FleetAsync(f => f.SummaryAsync(), f => f.PowerW == 1200, "the fleet got the site's report again");
         Assert.Equal((1, 1, 3300L), (fleet.Sites, fleet.Inverters, fleet.EnergyTodayWh));
         var site = await Eventually.Value(() => _cluster.Site("a").GetSnapshot(), s => s!.Summary.Health.Online == 1, "the site got its inverter's summary again");
         Assert.Equal(1200, site!.Summary.PowerW);
