@@ -195,19 +195,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         LogWoken(silo, result.Sites, result.Inverters, result.Took.TotalSeconds, result.Failed.Count, string.Join(", ", result.Failed.Take(10)));
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await _writer.WriteAsync();
-        }
-        catch
-        {
-            // Memory now differs from storage: start over from what storage holds on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => ReloadOnFailedWrite.WriteAsync(_writer.WriteAsync, DeactivateOnIdle);
 
     // Captures the ids as they are when the write starts, so it covers every call that arrived before; sites removed
     // longer ago than the retention are forgotten on the way.

@@ -9,6 +9,7 @@ using SolarFleet.Abstractions.Sites;
 using SolarFleet.Grains.Alerts;
 using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
 using SolarFleet.Grains.Underproduction;
@@ -108,17 +109,7 @@ public sealed partial class InverterGrain : Grain, IInverterGrain, IRemindable, 
             return;
         }
 
-        try
-        {
-            await _storage.WriteAsync();
-        }
-        catch
-        {
-            // Memory now differs from storage: start over from what storage holds on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await ReloadOnFailedWrite.WriteAsync(_storage.WriteAsync, DeactivateOnIdle);
         LogConfigured(_siteId, _inverterId, registration.Settings.Host, registration.Settings.Port, registration.Settings.PollSeconds, change);
         const RegistrationChange retime = RegistrationChange.Registered | RegistrationChange.Endpoint | RegistrationChange.PollPeriod;
         if ((change & retime) != 0)

@@ -1,4 +1,5 @@
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Persistence;
 
 namespace SolarFleet.Grains.Sites;
 
@@ -14,19 +15,8 @@ public sealed class SiteStorage(IPersistentState<SiteState> state, Action reload
     /// <summary>The settings of a live site; null when there is none, or it was removed.</summary>
     public SiteSettings? Settings => SiteRegistration.LiveSettings(state.State);
 
-    public async Task WriteAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            // Memory now differs from storage: start over from what storage holds on the next call.
-            reload();
-            throw;
-        }
-    }
+    public Task WriteAsync(CancellationToken cancellationToken) =>
+        ReloadOnFailedWrite.WriteAsync(() => state.WriteStateAsync(cancellationToken), reload);
 
     /// <summary>Forgets the site altogether (removed longer ago than the retention): its record goes from storage.</summary>
     public async Task ClearAsync(CancellationToken cancellationToken)

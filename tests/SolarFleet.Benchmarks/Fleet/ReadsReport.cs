@@ -10,7 +10,11 @@ public sealed record ReadsReport(
     double TimeoutSeconds,
     ReadFigures Overall,
     IReadOnlyList<ReadFigures> Kinds,
-    string? FirstError);
+    string? FirstError)
+{
+    /// <summary>The same load while the fleet settled, before the window (see the fleet run's settle step); not in the figures above.</summary>
+    public ReadFigures? WarmUp { get; init; }
+}
 
 /// <summary>
 /// One kind of read (or all): requests, errors (an answer other than 2xx, or no answer), timeouts, latency from the

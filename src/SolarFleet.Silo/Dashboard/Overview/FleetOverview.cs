@@ -1,6 +1,6 @@
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Abstractions.Sites;
-using SolarFleet.Silo.Dashboard.Alerts;
+using SolarFleet.Grains.Alerts;
 
 namespace SolarFleet.Silo.Dashboard.Overview;
 
