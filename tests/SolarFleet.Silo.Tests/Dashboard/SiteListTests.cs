@@ -68,6 +68,54 @@ public sealed class SiteListTests
         Assert.Equal(["small", "big", "none"], SiteList.Select(sites, Query() with { Sort = SiteSort.Yield }).Sites.Select(s => s.SiteId));
     }
 
+    [Fact]
+    public void Sorted_by_name_the_order_is_the_readers_language_ignoring_case()
+    {
+        string[] names = ["zoë", "Émile", "anders", "Zara", "émile", "Ångström", "Bo", "bö", "10 Main St", "2 Main St"];
+        var sites = names.Select((name, i) => Site($"s{i:00}", name, 0, HealthCounts.Zero)).ToArray();
+
+        var shown = SiteList.Select(sites, Query() with { Sort = SiteSort.Name, PageSize = 100 }).Sites.Select(s => s.Name);
+
+        Assert.Equal(sites.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.SiteId, StringComparer.Ordinal).Select(s => s.Name), shown);
+    }
+
+    [Fact]
+    public void A_filtered_page_is_of_the_list_asked_about_not_of_an_earlier_one()
+    {
+        var before = SiteList.Select(Sites, Query() with { Health = SiteHealthFilter.Attention });
+        SiteSummary[] later = [.. Sites.Where(s => s.SiteId != "c-gone"), Site("e-new", "Eve", 0, HealthCounts.Zero with { Fault = 1 })];
+
+        var after = SiteList.Select(later, Query() with { Health = SiteHealthFilter.Attention });
+
+        Assert.Equal(["c-gone", "b-fault"], before.Sites.Select(s => s.SiteId));
+        Assert.Equal(["b-fault", "e-new"], after.Sites.Select(s => s.SiteId));
+    }
+
+    [Fact]
+    public void A_search_pages_through_its_matches_and_a_page_past_the_end_shows_the_last()
+    {
+        var sites = Enumerable.Range(0, 60).Select(i => Site($"site-{i:00}", i % 2 == 0 ? $"Even {i}" : $"Odd {i}", 0, HealthCounts.Zero)).ToArray();
+
+        var second = SiteList.Select(sites, Query() with { Search = "odd", Sort = SiteSort.Name, PageSize = 10, Page = 2 });
+        var past = SiteList.Select(sites, Query() with { Search = "ODD", Sort = SiteSort.Name, PageSize = 10, Page = 99 });
+
+        Assert.Equal((30, 2, 3), (second.Matched, second.Page, second.Pages));
+        Assert.Equal(10, second.Sites.Count);
+        Assert.All(second.Sites, s => Assert.StartsWith("Odd", s.Name, StringComparison.Ordinal));
+        Assert.Equal(3, past.Page);
+        Assert.Equal(second.Sites.Count, past.Sites.Count);
+        Assert.Empty(second.Sites.Intersect(past.Sites));
+    }
+
+    [Fact]
+    public void A_search_that_matches_nothing_shows_one_empty_page()
+    {
+        var page = SiteList.Select(Sites, Query() with { Search = "nowhere", Page = 4 });
+
+        Assert.Equal((0, 1, 1), (page.Matched, page.Page, page.Pages));
+        Assert.Empty(page.Sites);
+    }
+
     private static SiteListQuery Query() => new(null, null, null, SiteSort.Attention, 1);
 
     private static SiteSummary Site(string id, string name, long power, HealthCounts health) =>
