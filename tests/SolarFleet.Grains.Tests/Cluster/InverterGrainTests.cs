@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.Configuration;
 using SolarFleet.Abstractions.Health;
 using SolarFleet.Abstractions.Inverters;
 using SolarFleet.Abstractions.Sites;
+using SolarFleet.Grains.Inverters;
 using SolarFleet.Grains.Tests.Support;
 using SolarFleet.Protocol.Polling;
 using SolarFleet.Protocol.Readings;
@@ -198,9 +201,40 @@ public sealed class InverterGrainTests : IAsyncLifetime
         Assert.Equal(Start, resumed.HealthSince);
     }
 
-    private async Task<bool> HasReminder(IAddressable grain)
+    [Fact]
+    public async Task An_inverter_drops_the_reminder_it_held_before_its_site_held_one_and_keeps_polling()
     {
-        var table = _cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<Orleans.IReminderTable>();
+        // A cluster of its own that reads the reminder table every second, so a row written there is served soon.
+        await using var cluster = await GrainCluster.StartAsync(
+            _pis, _time, silo: b => b.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1)));
+        await cluster.Site(Site).Configure(new SiteSettings("Home", "UTC"));
+        _pis.Answer(50_010, now => Generating(now, power: 1200));
+        await cluster.Site(Site).UpsertInverter("inv", Settings(50_010));
+        await cluster.PolledAsync(Site, "inv", Start);
+        var inverter = cluster.Inverter(Site, "inv");
+        var table = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+
+        // What an earlier version registered for every inverter, still in the table after an upgrade.
+        await table.UpsertRow(new ReminderEntry
+        {
+            GrainId = inverter.GetGrainId(),
+            ReminderName = InverterGrain.ReminderName,
+            StartAt = DateTime.UtcNow.AddSeconds(3),
+            Period = TimeSpan.FromMinutes(1),
+        }, TestContext.Current.CancellationToken);
+        Assert.True(await HasReminder(cluster, inverter));
+
+        await Eventually.Value(() => HasReminder(cluster, inverter), held => !held, "the inverter dropped its old reminder when it fired");
+        _time.Advance(Period);
+        var snapshot = await cluster.PolledAsync(Site, "inv", Start + Period);
+        Assert.Equal(1200, snapshot.PowerW);
+    }
+
+    private Task<bool> HasReminder(IAddressable grain) => HasReminder(_cluster, grain);
+
+    private static async Task<bool> HasReminder(GrainCluster cluster, IAddressable grain)
+    {
+        var table = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
         var rows = await table.ReadRows(grain.GetGrainId());
         return rows.Reminders.Count > 0;
     }
