@@ -27,4 +27,7 @@ public interface IAlertStore
 
     /// <summary>Open alerts by kind and severity, with the number of sites they are on (kinds without any are left out).</summary>
     Task<IReadOnlyList<OpenAlertCount>> CountOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ids of every site with at least one open alert of <paramref name="kind"/>, however many are open.</summary>
+    Task<IReadOnlySet<string>> SitesWithOpenAsync(AlertKind kind, CancellationToken cancellationToken);
 }

@@ -125,6 +125,14 @@ public sealed class MemoryAlertStore : IAlertStore, IWebhookOutbox
         }
     }
 
+    public Task<IReadOnlySet<string>> SitesWithOpenAsync(AlertKind kind, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_open.SitesWith(kind));
+        }
+    }
+
     public Task<IReadOnlyList<WebhookDelivery>> LeaseDueAsync(
         IReadOnlyCollection<string> webhooks,
         int max,

@@ -19,6 +19,9 @@ internal sealed class OpenAlertTally
             .GroupBy(entry => (entry.Key.Kind, entry.Key.Severity))
             .Select(group => new OpenAlertCount(group.Key.Kind, group.Key.Severity, group.Sum(entry => entry.Value), group.LongCount()))];
 
+    public IReadOnlySet<string> SitesWith(AlertKind kind) =>
+        _open.Keys.Where(key => key.Kind == kind).Select(key => key.SiteId).ToHashSet(StringComparer.Ordinal);
+
     private static (AlertKind, AlertSeverity, string) Key(Alert alert) => (alert.Kind, alert.Severity, alert.SiteId);
 
     private void Add((AlertKind, AlertSeverity, string) key, long delta)

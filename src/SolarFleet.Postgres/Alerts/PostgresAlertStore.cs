@@ -88,6 +88,10 @@ public sealed partial class PostgresAlertStore : IAlertStore, IWebhookOutbox, IA
     public Task<IReadOnlyList<OpenAlertCount>> CountOpenAsync(CancellationToken cancellationToken) =>
         Guard("count open alerts", token => OpenAlertCounter.CountAsync(dataSource, token), cancellationToken);
 
+    /// <exception cref="AlertStoreUnavailableException">The database could not answer.</exception>
+    public Task<IReadOnlySet<string>> SitesWithOpenAsync(AlertKind kind, CancellationToken cancellationToken) =>
+        Guard("list the sites with open alerts", token => OpenAlertCounter.SitesWithAsync(dataSource, kind, token), cancellationToken);
+
     public Task<IReadOnlyList<WebhookDelivery>> LeaseDueAsync(
         IReadOnlyCollection<string> webhooks,
         int max,

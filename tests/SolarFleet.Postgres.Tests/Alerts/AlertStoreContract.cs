@@ -313,6 +313,24 @@ public abstract class AlertStoreContract
     }
 
     [Fact]
+    public async Task The_sites_with_open_alerts_of_a_kind_are_those_with_one_still_open_of_that_kind()
+    {
+        var store = await CreateStoreAsync(["ops"]);
+        var resolved = Alert("u-3", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-c");
+        store.Record(Raised(Alert("u-1", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-a", inverter: "inv-1")));
+        store.Record(Raised(Alert("u-2", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-a", inverter: "inv-2")));
+        store.Record(Raised(Alert("u-4", kind: AlertKind.Unreachable, severity: AlertSeverity.Critical, site: "site-b")));
+        store.Record(Raised(resolved));
+        store.Record(Resolved(resolved, Noon.AddMinutes(5)));
+        store.Record(Raised(Alert("d-1", kind: AlertKind.DarkInDaylight, severity: AlertSeverity.Critical, site: "site-d")));
+        await SettleAsync(store);
+
+        Assert.Equal(["site-a", "site-b"], (await store.SitesWithOpenAsync(AlertKind.Unreachable, Token)).Order(StringComparer.Ordinal));
+        Assert.Equal(["site-d"], await store.SitesWithOpenAsync(AlertKind.DarkInDaylight, Token));
+        Assert.Empty(await store.SitesWithOpenAsync(AlertKind.Fault, Token));
+    }
+
+    [Fact]
     public async Task A_store_without_open_alerts_counts_none()
     {
         var store = await CreateStoreAsync(["ops"]);
