@@ -29,7 +29,8 @@ public interface IFleetGrain : IGrainWithStringKey
     /// <summary>
     /// The fleet's shared view, or null when the reader's <paramref name="heldStamp"/> is still the current one: a
     /// reader keeps the view it got and is sent the 10,000 rows again only when they changed. A site added or removed
-    /// shows in the next view; figures are at most a second old. A stamp of 0 is never current: it always gets the view.
+    /// shows in the next view; figures are at most a second old. A stamp of 0 is never current: it always gets the
+    /// view.
     /// </summary>
     [Alias("view"), AlwaysInterleave]
     Task<FleetView?> GetView(long heldStamp);

@@ -13,7 +13,8 @@ namespace SolarFleet.Grains.Fleet;
 /// </remarks>
 public sealed class FleetViewKeeper(Func<DateTimeOffset, long, FleetView> build, TimeProvider realTime, TimeSpan freshness)
 {
-    // Random at activation, so a reader's stamp from an earlier activation never matches by chance; never 0 (see IFleetGrain.GetView).
+    // Random at activation, so a reader's stamp from an earlier activation never matches by chance; never 0 (see
+    // IFleetGrain.GetView).
     private long _stamp = Random.Shared.NextInt64(long.MaxValue / 2);
     private FleetView? _view;
     private long _membership;

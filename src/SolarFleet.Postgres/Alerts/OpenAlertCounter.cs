@@ -6,8 +6,8 @@ using SolarFleet.Grains.Alerts;
 namespace SolarFleet.Postgres.Alerts;
 
 /// <summary>
-/// Counts open alerts in the database, and lists the sites they are on, so that every silo sees the whole fleet's. The partial indexes on open
-/// alerts keep this a scan of what is open, which stays small because alerts resolve.
+/// Counts open alerts in the database, and lists the sites they are on, so that every silo sees the whole fleet's.
+/// The partial indexes on open alerts keep this a scan of what is open, which stays small because alerts resolve.
 /// </summary>
 internal static class OpenAlertCounter
 {

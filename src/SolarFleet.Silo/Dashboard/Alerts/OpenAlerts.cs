@@ -9,9 +9,9 @@ namespace SolarFleet.Silo.Dashboard.Alerts;
 /// </summary>
 public sealed class OpenAlerts(IAlertStore store)
 {
-    /// <summary>Every kind with at least one open alert, in the catalogue's order.</summary>
+    /// <summary>Every kind with at least one open alert (the store leaves the others out), in the catalogue's order.</summary>
     public async Task<IReadOnlyList<OpenAlertCount>> CountByKindAsync(CancellationToken cancellationToken) =>
-        (await store.CountOpenAsync(cancellationToken)).Where(c => c.Alerts > 0).OrderBy(c => c.Kind).ThenBy(c => c.Severity).ToList();
+        (await store.CountOpenAsync(cancellationToken)).OrderBy(c => c.Kind).ThenBy(c => c.Severity).ToList();
 
     /// <summary>The ids of sites with an open alert of this kind.</summary>
     public Task<IReadOnlySet<string>> SitesWithAsync(AlertKind kind, CancellationToken cancellationToken) =>
