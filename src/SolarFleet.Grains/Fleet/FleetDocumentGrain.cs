@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SolarFleet.Abstractions.Fleet;
 using SolarFleet.Grains.Hosting;
+using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Polling;
 
 namespace SolarFleet.Grains.Fleet;
@@ -105,7 +106,7 @@ public sealed partial class FleetDocumentGrain : Grain, IFleetDocumentGrain, IRe
     {
         if (!Behind)
         {
-            await UnregisterReminderAsync();
+            await this.UnregisterIfHeldAsync(ReminderName);
         }
         else if (_pass is null)
         {
@@ -143,7 +144,7 @@ public sealed partial class FleetDocumentGrain : Grain, IFleetDocumentGrain, IRe
                     await _observed.WriteStateAsync();
                     _state = FleetConvergence.Converged;
                     LogConverged(generation, _time.GetElapsedTime(started).TotalSeconds);
-                    await UnregisterReminderAsync();
+                    await this.UnregisterIfHeldAsync(ReminderName);
                     return;
                 }
 
@@ -190,14 +191,6 @@ public sealed partial class FleetDocumentGrain : Grain, IFleetDocumentGrain, IRe
             _document.State.StoredAt,
             _observed.State.ConvergedAt,
             _state == FleetConvergence.Converged ? null : _progress.Error);
-    }
-
-    private async Task UnregisterReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet document generation {Generation} stored: {Sites} sites, {Inverters} inverters")]

@@ -54,6 +54,7 @@ public static class SolarFleetSiloBuilderExtensions
         services.TryAddSingleton<PollSchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PollSchedule>(sp => sp.GetRequiredService<PollSchedule>()));
         services.TryAddSingleton<PollGate>();
+        services.TryAddSingleton<PollingServices>();
         services.TryAddSingleton<InverterServices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, SiloLossWatcher>());
         services.AddMetrics();

@@ -7,7 +7,6 @@ using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Health;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Polling;
-using SolarFleet.Grains.Telemetry;
 using SolarFleet.Grains.Underproduction;
 using SolarFleet.Grains.Validation;
 using SolarFleet.Protocol.Polling;
@@ -20,7 +19,7 @@ namespace SolarFleet.Grains.Inverters;
 /// An inverter's decoding, health, backoff and energy rules over its <see cref="InverterState"/>, free of Orleans so
 /// they can be tested with plain values. The grain owns timers, persistence and messaging; this class decides.
 /// </summary>
-public sealed class InverterMonitor
+public sealed class InverterMonitor : IPollCadence
 {
     private readonly SolarFleetGrainOptions _options;
     private readonly List<DayEnergyState> _changedDays = [];
@@ -65,6 +64,10 @@ public sealed class InverterMonitor
     public IReadOnlyList<CompletedYield> CompletedYields => _completedYields;
 
     public bool IsRegistered => State.Registration is not null;
+
+    public bool IsFailing => State.ConsecutiveFailures > 0;
+
+    public bool HasAnswered => State.LastSuccessAt is not null;
 
     /// <summary>Whether the inverter holds ledger dates it can tell the site's date of: registered, or removed with its rows kept.</summary>
     public bool HoldsLedger => _zone is not null && Ledger.Days.Count > 0;
@@ -142,6 +145,14 @@ public sealed class InverterMonitor
         }
 
         return change;
+    }
+
+    /// <summary>Applies a poll's result: its reading (<see cref="OnSuccess"/>) or its failure (<see cref="OnFailure"/>).</summary>
+    public PollOutcome OnPoll(PiPollResult result, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows)
+    {
+        return result.Reading is { } reading
+            ? OnSuccess(reading, polledAt, changedRows)
+            : OnFailure(result.Failure ?? new PiPollFailure(PiFailureKind.NetworkError, "The poll returned neither a reading nor a failure.", 0, 0), polledAt);
     }
 
     /// <summary>Applies a good poll. Ledger rows that changed are added to <paramref name="changedRows"/>.</summary>
@@ -229,7 +240,7 @@ public sealed class InverterMonitor
         ArgumentNullException.ThrowIfNull(failure);
         var previousHealth = State.Health;
         State.LastPollAt = polledAt;
-        State.LastError = $"{SolarFleetMetrics.ResultOf(failure.Kind)}: {failure.Message}";
+        State.LastError = $"{PiFailureNames.Of(failure.Kind)}: {failure.Message}";
         State.FirstFailureAt ??= polledAt;
         State.ConsecutiveFailures++;
         if (State.ConsecutiveFailures >= _options.UnreachableAfterFailures && State.Health != InverterHealth.Unreachable)
@@ -312,16 +323,24 @@ public sealed class InverterMonitor
         ? Registration.Settings.PowerTotalUnit == PowerTotalUnit.WattHours ? value / 1000 : value
         : null;
 
-    /// <summary>Held ledger rows with dates in [from, to].</summary>
-    public IEnumerable<DailyEnergy> HeldRows(DateOnly from, DateOnly to, DateOnly siteToday)
+    /// <summary>
+    /// Held ledger rows with dates in [from, to], the site's today as of <paramref name="now"/>. A removed inverter still
+    /// answers for the dates it holds: its last rows may not have reached the store yet.
+    /// </summary>
+    public IReadOnlyList<DailyEnergy> HeldRows(DateOnly from, DateOnly to, DateTimeOffset now)
     {
-        foreach (var day in Ledger.Days)
+        if (from > to)
         {
-            if (day.Date >= from && day.Date <= to)
-            {
-                yield return Ledger.ToRow(SiteId, InverterId, day, siteToday);
-            }
+            throw new ArgumentException($"The ledger range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ends before it starts.", nameof(to));
         }
+
+        if (!HoldsLedger)
+        {
+            return [];
+        }
+
+        var siteToday = SiteToday(now);
+        return [.. Ledger.Days.Where(day => day.Date >= from && day.Date <= to).Select(day => Ledger.ToRow(SiteId, InverterId, day, siteToday))];
     }
 
     /// <summary>The ledger's name for a Pi: where its values come from.</summary>

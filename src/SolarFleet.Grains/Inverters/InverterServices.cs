@@ -6,40 +6,27 @@ using SolarFleet.Grains.Energy;
 using SolarFleet.Grains.Hosting;
 using SolarFleet.Grains.Polling;
 using SolarFleet.Grains.Telemetry;
-using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Grains.Inverters;
 
 /// <summary>
-/// What every inverter grain of a silo shares, resolved once: the grain takes this one dependency, not a dozen on each
-/// of its (up to 100,000) activations.
+/// What every inverter grain of a silo shares, resolved once: the grain and its helpers hold this one reference, not
+/// a dozen on each of (up to 100,000) activations.
 /// </summary>
 public sealed class InverterServices(
-    IPiClient client,
+    PollingServices polling,
     IEnergyLedgerStore ledgerStore,
     IReadingLog readingLog,
     IAlertStore alertStore,
-    PollSchedule schedule,
-    PollGate gate,
     SolarFleetMetrics metrics,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     IOptions<SolarFleetGrainOptions> options,
     IOptions<AlertRuleOptions> alertOptions,
     ILogger<InverterGrain> logger)
 {
-    public IPiClient Client { get; } = client;
+    public PollingServices Polling { get; } = polling;
 
-    public IEnergyLedgerStore LedgerStore { get; } = ledgerStore;
-
-    public IReadingLog ReadingLog { get; } = readingLog;
-
-    public IAlertStore AlertStore { get; } = alertStore;
-
-    public PollSchedule Schedule { get; } = schedule;
-
-    public PollGate Gate { get; } = gate;
-
-    public SolarFleetMetrics Metrics { get; } = metrics;
+    public PollRecorder Recorder { get; } = new(ledgerStore, readingLog, alertStore, metrics, logger);
 
     public TimeProvider Time { get; } = time;
 

@@ -12,11 +12,9 @@ namespace SolarFleet.Grains.Inverters;
 /// <summary>
 /// Where an applied poll goes besides the grain's own state: poll metrics, changed ledger rows to the history store,
 /// the reading to the reading log, alert transitions to the alert store, and the log lines people read. None of it
-/// waits: each store buffers.
+/// waits: each store buffers. One per silo, shared by its inverters: it holds nothing of any one inverter.
 /// </summary>
 public sealed partial class PollRecorder(
-    string siteId,
-    string inverterId,
     IEnergyLedgerStore ledgerStore,
     IReadingLog readingLog,
     IAlertStore alertStore,
@@ -27,6 +25,7 @@ public sealed partial class PollRecorder(
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(changedRows);
+        var (siteId, inverterId) = (monitor.SiteId, monitor.InverterId);
         metrics.RecordPoll(result.Failure?.Kind, result.Elapsed);
         if (outcome.DataAge is { } age)
         {
@@ -79,16 +78,22 @@ public sealed partial class PollRecorder(
             catch (ArgumentException ex)
             {
                 // A transition the store refuses must not stop polling, nor an activation.
-                LogAlertRefused(ex, siteId, inverterId, transition.Alert.Kind);
+                LogAlertRefused(ex, transition.Alert.SiteId, transition.Alert.InverterId, transition.Alert.Kind);
                 continue;
             }
 
             if (announce)
             {
-                LogAlert(siteId, inverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
+                LogAlert(transition.Alert.SiteId, transition.Alert.InverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} configured: {Host}:{Port} every {PollSeconds} s ({Change})")]
+    public partial void LogConfigured(string siteId, string inverterId, string host, int port, int pollSeconds, RegistrationChange change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inverter {SiteId}/{InverterId} removed")]
+    public partial void LogRemoved(string siteId, string inverterId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The alert store refused alert {Kind} of inverter {SiteId}/{InverterId}")]
     private partial void LogAlertRefused(Exception exception, string siteId, string inverterId, AlertKind kind);

@@ -5,20 +5,8 @@ namespace SolarFleet.Grains.Polling;
 /// <summary>What an <see cref="InverterPoller"/> needs from the inverter it polls for.</summary>
 public interface IPolledInverter
 {
-    /// <summary>Whether the inverter is (still) registered: a poll for an unregistered one is dropped.</summary>
-    bool IsRegistered { get; }
-
-    /// <summary>The poll period, from its settings.</summary>
-    TimeSpan PollPeriod { get; }
-
-    /// <summary>Whether the last poll failed: then the next delay is a backoff, which is not spread.</summary>
-    bool IsFailing { get; }
-
-    /// <summary>Whether its Pi has ever answered a poll: until then its polls take a bounded share of the slots.</summary>
-    bool HasAnswered { get; }
-
-    /// <summary>The wait after the poll just applied (the period, or a backoff while failing).</summary>
-    TimeSpan NextDelay();
+    /// <summary>Its cadence as it stands now (it may be replaced, as a removal replaces the inverter's state).</summary>
+    IPollCadence Cadence { get; }
 
     /// <summary>A poll's result, on the inverter's activation; never called for an abandoned poll.</summary>
     void Apply(PiPollResult result, DateTimeOffset polledAt);

@@ -11,55 +11,32 @@ namespace SolarFleet.Grains.Polling;
 /// <see cref="PollGate"/>, a jittered start, and a generation that abandons a poll to an address no longer polled.
 /// Polls run on the inverter's activation (the task scheduler given), interleaved with its calls.
 /// </summary>
-public sealed partial class InverterPoller : IPollTarget, IDisposable
+public sealed partial class InverterPoller : IPollTarget
 {
     /// <summary>The least time from the end of one poll to the start of the next, whatever the cadence says.</summary>
     public static readonly TimeSpan MinGapBetweenPolls = TimeSpan.FromSeconds(1);
 
     private readonly IPolledInverter _inverter;
-    private readonly PollSchedule _schedule;
-    private readonly PollGate _gate;
-    private readonly IPiClient _client;
-    private readonly SolarFleetMetrics _metrics;
-    private readonly TimeProvider _time;
-    private readonly SolarFleetGrainOptions _options;
+    private readonly PollingServices _services;
     private readonly TaskScheduler _scheduler;
-    private readonly ILogger _logger;
     private readonly string _siteId;
     private readonly string _inverterId;
     private PollSlot? _slot;
     private PiEndpoint? _endpoint;
     private DateTimeOffset _dueAt;
-    private CancellationTokenSource _cancellation = new();
+    private CancellationTokenSource? _cancellation;
     private int _generation;
     private bool _polling;
     private bool _dueWhilePolling;
     private bool _spreadNextPoll;
 
-    public InverterPoller(
-        IPolledInverter inverter,
-        string siteId,
-        string inverterId,
-        PollSchedule schedule,
-        PollGate gate,
-        IPiClient client,
-        SolarFleetMetrics metrics,
-        TimeProvider time,
-        SolarFleetGrainOptions options,
-        TaskScheduler scheduler,
-        ILogger logger)
+    public InverterPoller(IPolledInverter inverter, string siteId, string inverterId, PollingServices services, TaskScheduler scheduler)
     {
         _inverter = inverter;
         _siteId = siteId;
         _inverterId = inverterId;
-        _schedule = schedule;
-        _gate = gate;
-        _client = client;
-        _metrics = metrics;
-        _time = time;
-        _options = options;
+        _services = services;
         _scheduler = scheduler;
-        _logger = logger;
     }
 
     /// <summary>Whether polls are scheduled (between <see cref="Start"/> and <see cref="Stop"/>).</summary>
@@ -80,9 +57,9 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
             _endpoint = new PiEndpoint(settings.Host, settings.Port);
         }
 
-        var due = resumed && _options.JitterFirstPoll ? PollBackoff.Jitter(_inverter.PollPeriod, Random.Shared) : TimeSpan.Zero;
-        _spreadNextPoll = !resumed && _options.JitterFirstPoll;
-        _slot ??= _schedule.CreateSlot(this);
+        var due = resumed && _services.Options.JitterFirstPoll ? PollBackoff.Jitter(_inverter.Cadence.PollPeriod, Random.Shared) : TimeSpan.Zero;
+        _spreadNextPoll = !resumed && _services.Options.JitterFirstPoll;
+        _slot ??= _services.Schedule.CreateSlot(this);
         ScheduleIn(due);
     }
 
@@ -94,8 +71,6 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         _endpoint = null;
     }
 
-    public void Dispose() => _cancellation.Dispose();
-
     /// <summary>Called by the schedule on a timer thread: the poll itself runs on the inverter's activation.</summary>
     void IPollTarget.OnPollDue(long version) =>
         _ = Task.Factory.StartNew(static state => ((Due)state!).RunAsync(), new Due(this, version), CancellationToken.None, TaskCreationOptions.None, _scheduler);
@@ -103,9 +78,8 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
     private void CancelPollInFlight()
     {
         _generation++;
-        _cancellation.Cancel();
-        _cancellation.Dispose();
-        _cancellation = new CancellationTokenSource();
+        _cancellation?.Cancel();
+        _cancellation = null;
     }
 
     private async Task RunDuePollAsync(long version)
@@ -123,7 +97,7 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
             return;
         }
 
-        if (_endpoint is not { } endpoint || !_inverter.IsRegistered)
+        if (_endpoint is not { } endpoint || !_inverter.Cadence.IsRegistered)
         {
             return;
         }
@@ -131,25 +105,35 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         _polling = true;
         _dueWhilePolling = false;
         var generation = _generation;
-        var startedAt = _time.GetUtcNow();
+        var startedAt = _services.Time.GetUtcNow();
+
+        // Each poll has its own cancellation, which a restart cancels: between polls an inverter holds none (it kept
+        // a source with its registrations, about 200 bytes, for the life of the activation).
+        using var cancellation = new CancellationTokenSource();
+        _cancellation = cancellation;
         try
         {
-            await PollOnceAsync(endpoint, generation, startedAt, _dueAt);
+            await PollOnceAsync(endpoint, generation, startedAt, _dueAt, cancellation.Token);
         }
         catch (Exception ex)
         {
             // Whatever went wrong with this poll, the next one still comes.
-            LogPollThrew(ex, _siteId, _inverterId);
+            LogPollThrew(_services.Logger, ex, _siteId, _inverterId);
         }
         finally
         {
             _polling = false;
-            if (generation == _generation && _inverter.IsRegistered)
+            if (ReferenceEquals(_cancellation, cancellation))
+            {
+                _cancellation = null;
+            }
+
+            if (generation == _generation && _inverter.Cadence.IsRegistered)
             {
                 // Keep the cadence anchored to the poll's start, so poll duration does not stretch the period; but
                 // never ask again at once (a spread second poll, or a poll longer than the period): a Pi serves one
                 // client at a time and may still be closing this connection.
-                var due = startedAt + NextDelay() - _time.GetUtcNow();
+                var due = startedAt + NextDelay() - _services.Time.GetUtcNow();
                 ScheduleIn(due > MinGapBetweenPolls ? due : MinGapBetweenPolls);
             }
             else if (_dueWhilePolling)
@@ -167,8 +151,8 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
     /// </summary>
     private TimeSpan NextDelay()
     {
-        var delay = _inverter.NextDelay();
-        var spread = _spreadNextPoll && !_inverter.IsFailing;
+        var delay = _inverter.Cadence.NextDelay();
+        var spread = _spreadNextPoll && !_inverter.Cadence.IsFailing;
         _spreadNextPoll = false;
 
         // A failed first poll keeps its backoff as it is: spreading it could retry a failing Pi at once.
@@ -183,20 +167,18 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
             return;
         }
 
-        _dueAt = _time.GetUtcNow() + due;
+        _dueAt = _services.Time.GetUtcNow() + due;
         slot.Change(due);
     }
 
-    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt, DateTimeOffset dueAt)
+    private async Task PollOnceAsync(PiEndpoint endpoint, int generation, DateTimeOffset startedAt, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         PiPollResult result;
         var lateness = TimeSpan.Zero;
         try
         {
-            // The token of this poll's generation, taken once: a restart while the poll waits for a slot replaces it.
-            var cancellationToken = _cancellation.Token;
-            var lane = _inverter.IsFailing ? PollLane.Failing : _inverter.HasAnswered ? PollLane.Answering : PollLane.Unproven;
-            using (await _gate.EnterAsync(lane, cancellationToken))
+            var lane = _inverter.Cadence.IsFailing ? PollLane.Failing : _inverter.Cadence.HasAnswered ? PollLane.Answering : PollLane.Unproven;
+            using (await _services.Gate.EnterAsync(lane, cancellationToken))
             {
                 if (generation != _generation)
                 {
@@ -204,8 +186,8 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
                 }
 
                 // Time in the schedule, the activation's queue and the gate: what a hung Pi holding slots would add.
-                lateness = _time.GetUtcNow() - dueAt;
-                result = await _client.PollAsync(endpoint, _options.Queries, cancellationToken);
+                lateness = _services.Time.GetUtcNow() - dueAt;
+                result = await _services.Client.PollAsync(endpoint, _services.Options.Queries, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (generation != _generation)
@@ -215,19 +197,19 @@ public sealed partial class InverterPoller : IPollTarget, IDisposable
         catch (Exception ex)
         {
             // The client reports failures as results; anything thrown is a bug there, and must not stop polling.
-            LogPollThrew(ex, _siteId, _inverterId);
-            result = PiPollResult.Failed(new PiPollFailure(PiFailureKind.NetworkError, ex.Message, 0, 0), _time.GetUtcNow() - startedAt);
+            LogPollThrew(_services.Logger, ex, _siteId, _inverterId);
+            result = PiPollResult.Failed(new PiPollFailure(PiFailureKind.NetworkError, ex.Message, 0, 0), _services.Time.GetUtcNow() - startedAt);
         }
 
         if (generation == _generation)
         {
-            _metrics.RecordPollLateness(result.Failure?.Kind, lateness);
-            _inverter.Apply(result, _time.GetUtcNow());
+            _services.Metrics.RecordPollLateness(result.Failure?.Kind, lateness);
+            _inverter.Apply(result, _services.Time.GetUtcNow());
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling inverter {SiteId}/{InverterId} threw instead of returning a failure")]
-    private partial void LogPollThrew(Exception exception, string siteId, string inverterId);
+    private static partial void LogPollThrew(ILogger logger, Exception exception, string siteId, string inverterId);
 
     private sealed record Due(InverterPoller Poller, long Version)
     {

@@ -20,9 +20,6 @@ namespace SolarFleet.Grains.Sites;
 [KeepAlive]
 public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
 {
-    /// <summary>The reminder that brings a live site, and through it its inverters, back after their silo died.</summary>
-    public const string ReminderName = SiteReminder.Name;
-
     private readonly SiteStorage _storage;
     private readonly TimeProvider _time;
     private readonly SolarFleetGrainOptions _options;
@@ -142,33 +139,20 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
             return new SiteSnapshot(SiteId, settings, inverters, Summarize(settings));
         }
 
-        if (_storage.State is { Settings: { } removed, RemovedAt: { } removedAt })
+        if (_storage.State.RemovedAt is not null)
         {
             // A removed site is read for its history now and then; it need not stay active for that.
             DeactivateOnIdle();
-            if (SiteRegistration.IsExpired(removedAt, _time.GetUtcNow(), _options.RemovedRetention))
-            {
-                await _storage.ClearAsync(CancellationToken.None);
-                return null;
-            }
-
-            return SiteRegistration.RemovedSnapshot(SiteId, removed, removedAt, _time.GetUtcNow());
+            return await _storage.RemovedSnapshotAsync(SiteId, _time.GetUtcNow(), _options.RemovedRetention, CancellationToken.None);
         }
 
         ForgetUnknownSite();
         return null;
     }
 
-    public async Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to)
-    {
-        if (_storage.State.Settings is null)
-        {
-            return [];
-        }
-
-        // A site has a handful of inverters: asking each (and those removed lately) for its held dates is a bounded fan-out.
-        return await _inverters.HeldLedgerAsync(from, to);
-    }
+    // A site has a handful of inverters: asking each (and those removed lately) for its held dates is a bounded fan-out.
+    public async Task<IReadOnlyList<DailyEnergy>> GetHeldLedger(DateOnly from, DateOnly to) =>
+        _storage.State.Settings is null ? [] : await _inverters.HeldLedgerAsync(from, to);
 
     public async Task UpsertInverter(string inverterId, InverterSettings settings)
     {

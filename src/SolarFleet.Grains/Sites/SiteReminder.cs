@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SolarFleet.Grains.Persistence;
 
 namespace SolarFleet.Grains.Sites;
 
@@ -46,13 +47,7 @@ public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, ILog
         await wake();
     }
 
-    public async Task UnregisterAsync(CancellationToken cancellationToken)
-    {
-        if (await grain.GetReminder(Name, cancellationToken) is { } reminder)
-        {
-            await grain.UnregisterReminder(reminder, cancellationToken);
-        }
-    }
+    public Task UnregisterAsync(CancellationToken cancellationToken) => grain.UnregisterIfHeldAsync(Name, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder; it and its inverters come back after a silo loss only when called")]
     private partial void LogReminderFailed(Exception exception, string siteId);

@@ -18,6 +18,26 @@ public sealed class SiteStorage(IPersistentState<SiteState> state, Action reload
     public Task WriteAsync(CancellationToken cancellationToken) =>
         ReloadOnFailedWrite.WriteAsync(() => state.WriteStateAsync(cancellationToken), reload);
 
+    /// <summary>
+    /// What a removed site still shows until <paramref name="retention"/> is up; after that the site is forgotten
+    /// (<see cref="ClearAsync"/>) and this is null, as it is for a site that was never removed.
+    /// </summary>
+    public async Task<SiteSnapshot?> RemovedSnapshotAsync(string siteId, DateTimeOffset now, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        if (state.State is not { Settings: { } removed, RemovedAt: { } removedAt })
+        {
+            return null;
+        }
+
+        if (SiteRegistration.IsExpired(removedAt, now, retention))
+        {
+            await ClearAsync(cancellationToken);
+            return null;
+        }
+
+        return SiteRegistration.RemovedSnapshot(siteId, removed, removedAt, now);
+    }
+
     /// <summary>Forgets the site altogether (removed longer ago than the retention): its record goes from storage.</summary>
     public async Task ClearAsync(CancellationToken cancellationToken)
     {

@@ -58,17 +58,7 @@ public sealed class SolarFleetMetrics
     public Meter Meter { get; }
 
     /// <summary>The fixed tag value of a poll's result: "ok" or the failure's cause.</summary>
-    public static string ResultOf(PiFailureKind? failure) => failure switch
-    {
-        null => "ok",
-        PiFailureKind.ConnectionRefused => "refused",
-        PiFailureKind.ConnectTimeout or PiFailureKind.PollTimeout => "timeout",
-        PiFailureKind.ConnectionLost => "connection_lost",
-        PiFailureKind.ProtocolError => "protocol_error",
-        PiFailureKind.HostNotFound => "host_not_found",
-        PiFailureKind.NotAllowed => "not_allowed",
-        _ => "network_error",
-    };
+    public static string ResultOf(PiFailureKind? failure) => failure is { } kind ? PiFailureNames.Of(kind) : "ok";
 
     public void RecordPoll(PiFailureKind? failure, TimeSpan elapsed)
     {

@@ -14,12 +14,19 @@ public sealed partial class PeerComparison(IGrainFactory grains, Underproduction
     private readonly List<(CompletedYield Window, double Yield)> _pending = [];
     private bool _judging;
 
+    /// <summary>Whether windows await their peers' yields (and so <see cref="JudgeDueAsync"/> has work).</summary>
+    public bool HasPending => _pending.Count > 0;
+
+    /// <summary>Whether an inverter so registered compares its yield: it must say its DC capacity and where it is.</summary>
+    public static bool Compares(InverterRegistration registration) =>
+        registration is { Settings.DcCapacityW: > 0, Latitude: not null, Longitude: not null };
+
     /// <summary>Reports completed windows of a registered inverter that compares its yield.</summary>
     public void Report(InverterRegistration registration, IReadOnlyList<CompletedYield> completed)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(completed);
-        if (completed.Count == 0 || registration is not { Settings.DcCapacityW: > 0, Latitude: { } latitude, Longitude: { } longitude })
+        if (completed.Count == 0 || !Compares(registration) || registration is not { Latitude: { } latitude, Longitude: { } longitude })
         {
             return;
         }

@@ -14,6 +14,17 @@ public sealed class UnderproductionTests
     private static readonly UnderproductionOptions Options = new();
 
     [Fact]
+    public void Only_an_inverter_that_says_its_dc_capacity_and_where_it_is_compares_its_yield()
+    {
+        var located = new InverterRegistration("home", "inv", "UTC", new InverterSettings("127.0.0.1", 61_000, DcCapacityW: 4_000), 47.6, -122.3);
+
+        Assert.True(PeerComparison.Compares(located));
+        Assert.False(PeerComparison.Compares(located with { Settings = located.Settings with { DcCapacityW = null } }));
+        Assert.False(PeerComparison.Compares(located with { Latitude = null }));
+        Assert.False(PeerComparison.Compares(located with { Longitude = null }));
+    }
+
+    [Fact]
     public void Windows_are_cut_on_the_utc_clock_and_a_gap_or_a_midnight_is_not_compared()
     {
         var track = new YieldTrack();

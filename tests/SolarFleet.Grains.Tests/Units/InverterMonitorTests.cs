@@ -222,6 +222,53 @@ public sealed class InverterMonitorTests
         Assert.Equal(new DateOnly(2026, 6, 22), _rows.Single().Date);
     }
 
+    [Fact]
+    public void Its_cadence_says_whether_the_pi_has_answered_and_whether_it_is_failing()
+    {
+        Assert.False(_monitor.HasAnswered);
+        Assert.False(_monitor.IsFailing);
+
+        _monitor.OnPoll(PiPollResult.Success(new PiReading { PowerNowW = 900, Timestamp = Noon.DateTime }, TimeSpan.FromMilliseconds(20)), Noon, _rows);
+        Assert.True(_monitor.HasAnswered);
+        Assert.False(_monitor.IsFailing);
+
+        var refused = new PiPollFailure(PiFailureKind.ConnectionRefused, "Connection refused by 127.0.0.1:50000.", 0, 0);
+        _monitor.OnPoll(PiPollResult.Failed(refused, TimeSpan.FromMilliseconds(3)), Noon.AddSeconds(23), _rows);
+        Assert.True(_monitor.HasAnswered);
+        Assert.True(_monitor.IsFailing);
+        Assert.Equal(TimeSpan.FromSeconds(46), _monitor.NextDelay());
+    }
+
+    [Fact]
+    public void A_poll_result_with_neither_a_reading_nor_a_failure_counts_as_a_network_failure()
+    {
+        var outcome = _monitor.OnPoll(default, Noon, _rows);
+
+        Assert.Equal(1, _monitor.State.ConsecutiveFailures);
+        Assert.Equal(InverterHealth.Pending, outcome.Health);
+        Assert.StartsWith("network_error: The poll returned neither a reading nor a failure", _monitor.State.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Held_rows_are_those_in_the_range_asked_and_a_range_that_ends_before_it_starts_is_refused()
+    {
+        Good(Noon, today: 1_500);
+        Good(Noon.AddDays(1), today: 700);
+
+        Assert.Equal([new DateOnly(2026, 6, 22)], _monitor.HeldRows(new DateOnly(2026, 6, 22), new DateOnly(2026, 6, 30), Noon.AddDays(1)).Select(row => row.Date));
+        Assert.Equal(2, _monitor.HeldRows(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), Noon.AddDays(1)).Count);
+        var refused = Assert.Throws<ArgumentException>(() => _monitor.HeldRows(new DateOnly(2026, 6, 22), new DateOnly(2026, 6, 21), Noon));
+        Assert.Contains("2026-06-22..2026-06-21 ends before it starts", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inverter_never_registered_holds_no_rows()
+    {
+        var unregistered = new InverterMonitor("home", "inv-2", new InverterState(), _options);
+
+        Assert.Empty(unregistered.HeldRows(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), Noon));
+    }
+
     private PollOutcome Good(
         DateTimeOffset at, int power = 1000, long today = 0, double? voltage = 240.1, double? powerTotal = null, long uptime = 3600, TimeSpan? clockOffset = null, DateTime? timestamp = null)
     {
