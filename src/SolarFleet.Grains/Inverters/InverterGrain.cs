@@ -54,7 +54,7 @@ public sealed class InverterGrain(
         _monitor.MarkWritten(Time.GetUtcNow());
 
         // Recording is idempotent: what this inverter holds is recorded again, in case the store lost a buffer with a silo.
-        Recorder.RecordAlerts(_monitor.Alerts.Book.Held(), announce: false);
+        Recorder.RecordAlerts(_monitor, _monitor.Alerts.Book.Held(), announce: false);
         if (_monitor.IsRegistered)
         {
             // Resuming (after a failover, a reminder tick or a call): carry on from the persisted state.
@@ -109,7 +109,7 @@ public sealed class InverterGrain(
             if (wasRegistered)
             {
                 _monitor.ResolveAlerts(Time.GetUtcNow(), "the inverter was removed.");
-                Recorder.RecordAlerts(_monitor.AlertTransitions);
+                Recorder.RecordAlerts(_monitor, _monitor.AlertTransitions);
             }
 
             await _storage.RemoveAsync(wasRegistered);
@@ -227,7 +227,7 @@ public sealed class InverterGrain(
             if (!_closing && ReferenceEquals(monitor, _monitor) && monitor.IsRegistered)
             {
                 _monitor.OnUnderproduction(observation, at);
-                Recorder.RecordAlerts(_monitor.AlertTransitions);
+                Recorder.RecordAlerts(_monitor, _monitor.AlertTransitions);
                 if (_monitor.AlertTransitions.Count > 0)
                 {
                     _storage.WriteInBackground();

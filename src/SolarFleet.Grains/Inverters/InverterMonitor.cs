@@ -340,7 +340,8 @@ public sealed class InverterMonitor : IPollCadence
         }
 
         var siteToday = SiteToday(now);
-        return [.. Ledger.Days.Where(day => day.Date >= from && day.Date <= to).Select(day => Ledger.ToRow(SiteId, InverterId, day, siteToday))];
+        // A plain list: it crosses grain calls, and Orleans copies a List<T> as what it is.
+        return Ledger.Days.Where(day => day.Date >= from && day.Date <= to).Select(day => Ledger.ToRow(SiteId, InverterId, day, siteToday)).ToList();
     }
 
     /// <summary>The ledger's name for a Pi: where its values come from.</summary>

@@ -37,7 +37,7 @@ public sealed partial class PollRecorder(
             ledgerStore.Upsert(row);
         }
 
-        RecordAlerts(monitor.AlertTransitions);
+        RecordAlerts(monitor, monitor.AlertTransitions);
         if (result.Reading is { } good)
         {
             readingLog.Append(new InverterReadingRecord(
@@ -65,9 +65,14 @@ public sealed partial class PollRecorder(
         }
     }
 
-    /// <summary>Hands transitions to the alert store; <paramref name="announce"/> logs each (not when re-recording what is held).</summary>
-    public void RecordAlerts(IEnumerable<AlertTransition> transitions, bool announce = true)
+    /// <summary>
+    /// Hands the transitions of <paramref name="monitor"/>'s inverter to the alert store; <paramref name="announce"/>
+    /// logs each (not when re-recording what is held). A refusal is logged under the inverter's own ids: the store
+    /// refuses a transition whose ids it cannot keep.
+    /// </summary>
+    public void RecordAlerts(InverterMonitor monitor, IEnumerable<AlertTransition> transitions, bool announce = true)
     {
+        ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(transitions);
         foreach (var transition in transitions)
         {
@@ -78,13 +83,13 @@ public sealed partial class PollRecorder(
             catch (ArgumentException ex)
             {
                 // A transition the store refuses must not stop polling, nor an activation.
-                LogAlertRefused(ex, transition.Alert.SiteId, transition.Alert.InverterId, transition.Alert.Kind);
+                LogAlertRefused(ex, monitor.SiteId, monitor.InverterId, transition.Alert.Kind);
                 continue;
             }
 
             if (announce)
             {
-                LogAlert(transition.Alert.SiteId, transition.Alert.InverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
+                LogAlert(monitor.SiteId, monitor.InverterId, transition.Alert.Kind, transition.Transition, transition.Alert.Summary);
             }
         }
     }

@@ -107,8 +107,8 @@ public sealed partial class InverterPoller : IPollTarget
         var generation = _generation;
         var startedAt = _services.Time.GetUtcNow();
 
-        // Each poll has its own cancellation, which a restart cancels: between polls an inverter holds none (it kept
-        // a source with its registrations, about 200 bytes, for the life of the activation).
+        // Each poll has its own cancellation, which a restart cancels: between polls an inverter holds none, nor the
+        // registrations a used source keeps (about 200 bytes an inverter at fleet scale).
         using var cancellation = new CancellationTokenSource();
         _cancellation = cancellation;
         try
