@@ -116,6 +116,53 @@ public sealed class SiteListTests
         Assert.Empty(page.Sites);
     }
 
+    [Theory]
+    [InlineData(SiteSort.Attention)]
+    [InlineData(SiteSort.Name)]
+    [InlineData(SiteSort.Power)]
+    [InlineData(SiteSort.EnergyToday)]
+    [InlineData(SiteSort.Yield)]
+    [InlineData(SiteSort.LastSeen)]
+    public void Every_order_pages_through_a_large_fleet_with_many_ties_as_its_rule_says(SiteSort sort)
+    {
+        var random = new Random(7);
+        var sites = Enumerable.Range(0, 3_000).Select(i => Site(
+                $"site-{i:D4}",
+                random.Next(4) == 0 ? "Shared Name" : $"{(random.Next(2) == 0 ? "o" : "O")}wner {random.Next(500)}",
+                power: random.Next(5) * 1000,
+                health: HealthCounts.Zero with { Online = random.Next(3), Fault = random.Next(4) == 0 ? 1 : 0, Unreachable = random.Next(6) == 0 ? 1 : 0 })
+            with
+            {
+                EnergyTodayWh = random.Next(4) * 500,
+                UpdatedAt = random.Next(5) == 0 ? null : new DateTimeOffset(2026, 6, 1, 12, random.Next(3), 0, TimeSpan.Zero),
+                RatedCapacityW = random.Next(3) == 0 ? 0 : 4_000,
+                RatedEnergyTodayWh = random.Next(3) * 2_000,
+            }).ToArray();
+        var expected = InRuleOrder(sites, sort).Select(s => s.SiteId).ToList();
+
+        var seen = new List<string>();
+        for (var page = 1; page <= 30; page++)
+        {
+            seen.AddRange(SiteList.Select(sites, Query() with { Sort = sort, PageSize = 100, Page = page }).Sites.Select(s => s.SiteId));
+        }
+
+        Assert.Equal(expected, seen);
+        var attention = SiteList.Select(sites, Query() with { Sort = sort, Health = SiteHealthFilter.Attention, PageSize = 3_000 });
+        Assert.Equal(expected.Where(id => SiteHealth.NeedingAttention(sites.Single(s => s.SiteId == id).Health) > 0), attention.Sites.Select(s => s.SiteId));
+    }
+
+    // The rules as the sites list documents them, each ending on the site id.
+    private static IEnumerable<SiteSummary> InRuleOrder(IEnumerable<SiteSummary> sites, SiteSort sort) => sort switch
+    {
+        SiteSort.Name => sites.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.Power => sites.OrderByDescending(s => s.PowerW).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.EnergyToday => sites.OrderByDescending(s => s.EnergyTodayWh).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.Yield => sites.OrderBy(s => s.YieldToday ?? double.PositiveInfinity).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        SiteSort.LastSeen => sites.OrderByDescending(s => s.UpdatedAt ?? DateTimeOffset.MinValue).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+        _ => sites.OrderByDescending(s => SiteHealth.NeedingAttention(s.Health)).ThenByDescending(s => s.Health.Fault)
+            .ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.SiteId, StringComparer.Ordinal),
+    };
+
     private static SiteListQuery Query() => new(null, null, null, SiteSort.Attention, 1);
 
     private static SiteSummary Site(string id, string name, long power, HealthCounts health) =>
