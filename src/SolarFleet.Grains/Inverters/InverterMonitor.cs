@@ -148,12 +148,10 @@ public sealed class InverterMonitor : IPollCadence
     }
 
     /// <summary>Applies a poll's result: its reading (<see cref="OnSuccess"/>) or its failure (<see cref="OnFailure"/>).</summary>
-    public PollOutcome OnPoll(PiPollResult result, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows)
-    {
-        return result.Reading is { } reading
+    public PollOutcome OnPoll(PiPollResult result, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows) =>
+        result.Reading is { } reading
             ? OnSuccess(reading, polledAt, changedRows)
             : OnFailure(result.Failure ?? new PiPollFailure(PiFailureKind.NetworkError, "The poll returned neither a reading nor a failure.", 0, 0), polledAt);
-    }
 
     /// <summary>Applies a good poll. Ledger rows that changed are added to <paramref name="changedRows"/>.</summary>
     public PollOutcome OnSuccess(PiReading reading, DateTimeOffset polledAt, ICollection<DailyEnergy> changedRows)

@@ -139,15 +139,10 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
             return new SiteSnapshot(SiteId, settings, inverters, Summarize(settings));
         }
 
-        if (_storage.State.RemovedAt is not null)
-        {
-            // A removed site is read for its history now and then; it need not stay active for that.
-            DeactivateOnIdle();
-            return await _storage.RemovedSnapshotAsync(SiteId, _time.GetUtcNow(), _options.RemovedRetention, CancellationToken.None);
-        }
-
-        ForgetUnknownSite();
-        return null;
+        // Not live: a removed site (read for its history now and then) and an unknown id alike need not stay active;
+        // the storage tells which, and answers null for an unknown one.
+        DeactivateOnIdle();
+        return await _storage.RemovedSnapshotAsync(SiteId, _time.GetUtcNow(), _options.RemovedRetention, CancellationToken.None);
     }
 
     // A site has a handful of inverters: asking each (and those removed lately) for its held dates is a bounded fan-out.
