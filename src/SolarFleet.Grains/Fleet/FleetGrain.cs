@@ -33,6 +33,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     private readonly SerialStateWriter _writer;
     private readonly Queue<SiloAddress> _wokenFor = new();
     private readonly FleetViewKeeper _view;
+    private readonly SiteWalks _walks;
 
     private static readonly TimeSpan SilentSiteRetry = TimeSpan.FromSeconds(10);
     private const int SilentSitesPerAsk = 1_000;
@@ -55,6 +56,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         _logger = logger;
         _writer = new SerialStateWriter(WriteStateAsync);
         _view = new FleetViewKeeper(BuildView, directoryTime, _options.FleetViewFreshness);
+        _walks = new SiteWalks(GrainFactory, directoryTime);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -65,15 +67,12 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
             _removed[removed.SiteId] = removed;
         }
 
-        // Reports are memory only: after a failover, ask every site to send its report again.
-        foreach (var siteId in _siteIds)
-        {
-            GrainFactory.GetGrain<ISiteGrain>(siteId).ResendReport().Ignore();
-        }
-
+        // Reports are memory only: after a failover or a restart, ask every site for its report again and wake its
+        // inverters (this silo's loss may have taken some), a bounded number of sites at a time.
         if (_siteIds.Count > 0)
         {
-            LogResumed(_siteIds.Count);
+            LogResuming(_siteIds.Count);
+            _walks.Then(ResumeAsync);
         }
 
         // A site known but not heard from is asked again, until it reports: an ask sent to a site on a silo that just
@@ -87,15 +86,28 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
 
     private Task AskSilentSites()
     {
-        if (_rollup.Count < _siteIds.Count)
+        // A walk under way reaches them anyway (a site it activates reports); asks on top of it would undo its bound.
+        if (_walks.IsIdle && _rollup.Count < _siteIds.Count)
         {
-            foreach (var siteId in _siteIds.Where(id => !_rollup.Has(id)).Take(SilentSitesPerAsk))
+            var silent = _siteIds.Where(id => !_rollup.Has(id)).Take(SilentSitesPerAsk).ToList();
+            _walks.Then(() => _walks.VisitAsync(silent, async site =>
             {
-                GrainFactory.GetGrain<ISiteGrain>(siteId).ResendReport().Ignore();
-            }
+                await site.ResendReport();
+                return 0;
+            }));
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task ResumeAsync()
+    {
+        var result = await _walks.VisitAsync(_siteIds.ToList(), async site =>
+        {
+            await site.ResendReport();
+            return await site.WakeInverters();
+        });
+        LogResumed(result.Sites, result.Inverters, result.Took.TotalSeconds, result.Failed.Count);
     }
 
     public async Task AddSite(string siteId)
@@ -181,7 +193,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         }
 
         // Not awaited: the survivor that asked need not wait, and the fleet stays reentrant for reports meanwhile.
-        WakeAsync(silo).Ignore();
+        _walks.Then(() => WakeAsync(silo));
         return Task.CompletedTask;
     }
 
@@ -189,9 +201,7 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
     {
         var sites = _siteIds.ToList();
         LogWaking(silo, sites.Count);
-        // Retries wait for the silos' directories, so on their clock (real time, whatever the grains' clock is).
-        var wake = new FleetWake(siteId => GrainFactory.GetGrain<ISiteGrain>(siteId).WakeInverters(), _directoryTime, FleetWakeLimits.Default);
-        var result = await wake.RunAsync(sites, CancellationToken.None);
+        var result = await _walks.VisitAsync(sites, site => site.WakeInverters());
         LogWoken(silo, result.Sites, result.Inverters, result.Took.TotalSeconds, result.Failed.Count, string.Join(", ", result.Failed.Take(10)));
     }
 
@@ -212,8 +222,11 @@ public sealed partial class FleetGrain : Grain, IFleetGrain
         return _state.WriteStateAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed with {Sites} sites; asked each for its report")]
-    private partial void LogResumed(int sites);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed with {Sites} sites; asking each for its report and waking its inverters")]
+    private partial void LogResuming(int sites);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet resumed: {Sites} sites asked and {Inverters} inverters woken in {Seconds:0.0} s; {Failed} sites failed and are asked again while silent")]
+    private partial void LogResumed(int sites, int inverters, double seconds, int failed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} was lost: waking the inverters of {Sites} sites")]
     private partial void LogWaking(SiloAddress silo, int sites);

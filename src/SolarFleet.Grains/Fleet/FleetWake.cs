@@ -1,11 +1,11 @@
 namespace SolarFleet.Grains.Fleet;
 
 /// <summary>
-/// Wakes every site of the fleet, a bounded number at a time, so the inverters a lost silo hosted poll again at once
-/// instead of when their reminders come due. A site that fails (typically a call routed to the lost silo before every
-/// directory has forgotten it) is tried again after a pause, a bounded number of times.
+/// Calls every site given, a bounded number at a time: to wake it, so the inverters a lost silo hosted poll again at
+/// once instead of when their reminders come due, or to ask for its report. A site that fails (typically a call routed
+/// to the lost silo before every directory has forgotten it) is tried again after a pause, a bounded number of times.
 /// </summary>
-/// <remarks>Free of Orleans: the caller passes how one site is woken. Runs on the caller's scheduler, one batch at a time.</remarks>
+/// <remarks>Free of Orleans: the caller passes how one site is called. Runs on the caller's scheduler, one batch at a time.</remarks>
 public sealed class FleetWake(Func<string, Task<int>> wakeSite, TimeProvider time, FleetWakeLimits limits)
 {
     public async Task<FleetWakeResult> RunAsync(IReadOnlyCollection<string> siteIds, CancellationToken cancellationToken)

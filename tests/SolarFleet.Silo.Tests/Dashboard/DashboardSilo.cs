@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -79,8 +81,26 @@ public sealed class DashboardSilo : IAsyncLifetime
         {
             await page.GotoAsync("/signin");
             await page.GetByLabel("API key").FillAsync(key);
+            var started = Stopwatch.StartNew();
+            var navigations = new ConcurrentQueue<string>();
+            page.Response += (_, response) =>
+            {
+                if (response.Request.IsNavigationRequest)
+                {
+                    navigations.Enqueue($"{response.Request.Method} {response.Url} {response.Status} at {started.ElapsedMilliseconds} ms");
+                }
+            };
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+            }
+            catch (TimeoutException e)
+            {
+                // Say where the browser stands: which answer it got, and what the page shows.
+                var shown = await page.InnerTextAsync("main", new() { Timeout = 5_000 }).ConfigureAwait(false);
+                throw new TimeoutException($"Sign-in stayed at {page.Url} for {started.ElapsedMilliseconds} ms; navigations: [{string.Join("; ", navigations)}]; page: {shown}", e);
+            }
         }
 
         return new BrowserSession(context, page);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SolarFleet.Silo.Demo;
 using SolarFleet.Silo.Tests.Infrastructure;
@@ -10,8 +9,7 @@ namespace SolarFleet.Silo.Tests.Hosting;
 public sealed class DemoClockTests
 {
     private static SolarFleetFactory Demo() => new SolarFleetFactory()
-        .With("SolarFleet:Demo:Enabled", "true")
-        .With("SolarFleet:Demo:BasePort", RangeSimulator.FreeBase(DemoFleetPlan.PiCount).ToString(CultureInfo.InvariantCulture));
+        .With("SolarFleet:Demo:Enabled", "true"); // base port 0: free ports probed, so parallel tests' Pis never collide
 
     [Fact]
     public async Task A_pi_started_on_its_own_clock_at_a_demo_home_and_added_to_it_shows_online()

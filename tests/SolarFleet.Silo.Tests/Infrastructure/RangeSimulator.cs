@@ -30,5 +30,5 @@ public static class RangeSimulator
     }
 
     /// <summary>A random base port with room for <paramref name="piCount"/> Pis inside the range.</summary>
-    public static int FreeBase(int piCount) => Random.Shared.Next(PiPortRange.First, PiEndpoint.MaxPort - piCount);
+    private static int FreeBase(int piCount) => Random.Shared.Next(PiPortRange.First, PiEndpoint.MaxPort - piCount);
 }
