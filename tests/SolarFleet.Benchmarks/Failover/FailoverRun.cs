@@ -4,6 +4,7 @@ using SolarFleet.Benchmarks.Fleet;
 using SolarFleet.Benchmarks.Metrics;
 using SolarFleet.Benchmarks.Processes;
 using SolarFleet.Postgres.Tests.Infrastructure;
+using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Benchmarks.Failover;
 
@@ -35,8 +36,10 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         Directory.CreateDirectory(output);
         Log($"logs and summary in {output}");
 
-        await using var simulators = await SimulatorFleet.StartAsync(simulatorDll, arguments.Inverters, arguments.PisPerSimulator, output, cancellationToken);
-        Log($"{simulators.Endpoints.Count} simulated Pis ready in {simulators.ProcessCount} simulator processes");
+        // Where it is midday now: the ledger is checked against a day's energy, which a site at night does not have.
+        var site = DaylightSite.Simulated("failover");
+        await using var simulators = await SimulatorFleet.StartAsync(simulatorDll, arguments.Inverters, arguments.PisPerSimulator, output, cancellationToken, site: site);
+        Log($"{simulators.Endpoints.Count} simulated Pis ready in {simulators.ProcessCount} simulator processes, at a site where it is day ({site.TimeZoneId})");
         await using var postgres = await PostgresServer.StartNewAsync(cancellationToken);
         var database = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("failover", cancellationToken)) { Pooling = true, MaxPoolSize = 50, Timeout = 15 }.ConnectionString;
         Log($"PostgreSQL on 127.0.0.1:{postgres.Port}");
@@ -53,7 +56,7 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         Log("silos a (core 0) and b (core 1) ready");
 
         var registering = _time.GetTimestamp();
-        await a.RegisterFleetAsync(FleetDocumentWriter.Write(simulators.Endpoints, arguments.InvertersPerSite, arguments.PeriodSeconds), cancellationToken);
+        await a.RegisterFleetAsync(FleetDocumentWriter.Write(simulators.Endpoints, arguments.InvertersPerSite, arguments.PeriodSeconds, site.TimeZoneId), cancellationToken);
         Log($"registered {arguments.Inverters} inverters through silo a in {_time.GetElapsedTime(registering).TotalSeconds:0.0} s");
         var (firstPolled, _) = await WaitPolledAsync(simulators, new long[arguments.Inverters], TimeSpan.FromSeconds(arguments.FirstPollTimeoutSeconds), null, cancellationToken);
         var firstPoll = firstPolled is null ? _time.GetElapsedTime(registering).TotalSeconds : (double?)null;
@@ -86,7 +89,7 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         await Task.Delay(arguments.After, _time, cancellationToken);
         await simulators.FreezeAsync(cancellationToken);
         var frozen = _time.GetTimestamp();
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(FleetDocumentWriter.TimeZone)).DateTime);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId)).DateTime);
         var atFreeze = (await simulators.StatsAsync(cancellationToken)).Select(s => s.Connections).ToArray();
         await WaitPolledAsync(simulators, atFreeze, arguments.Period * 2 + TimeSpan.FromSeconds(30), null, cancellationToken);
         var truth = await simulators.StatsAsync(cancellationToken);

@@ -7,10 +7,11 @@ namespace SolarFleet.Benchmarks.Fleet;
 /// <summary>Writes the PUT /api/fleet document that registers every simulated Pi, a fixed number of inverters per site.</summary>
 public static class FleetDocumentWriter
 {
-    /// <summary>The simulator's sites are in this zone; the silo's sites must agree for the data age to mean anything.</summary>
+    /// <summary>The simulator's default sites are in this zone; the silo's sites must agree for the data age to mean anything.</summary>
     public const string TimeZone = "America/Los_Angeles";
 
-    public static byte[] Write(IReadOnlyList<PiEndpoint> pis, int invertersPerSite, int pollSeconds)
+    /// <param name="timeZone">The simulated Pis' zone: the sites' local day is the one their energy counts in.</param>
+    public static byte[] Write(IReadOnlyList<PiEndpoint> pis, int invertersPerSite, int pollSeconds, string timeZone = TimeZone)
     {
         ArgumentNullException.ThrowIfNull(pis);
         using var buffer = new MemoryStream();
@@ -24,7 +25,7 @@ public static class FleetDocumentWriter
                 json.WriteStartObject();
                 json.WriteString("id", site);
                 json.WriteString("name", site);
-                json.WriteString("timeZone", TimeZone);
+                json.WriteString("timeZone", timeZone);
                 json.WriteStartArray("inverters");
                 for (var i = first; i < Math.Min(first + invertersPerSite, pis.Count); i++)
                 {

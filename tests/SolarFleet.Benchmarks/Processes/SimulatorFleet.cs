@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SolarFleet.Protocol.Polling;
 
+using SolarFleet.Simulator.Sites;
+
 namespace SolarFleet.Benchmarks.Processes;
 
 /// <summary>
@@ -39,8 +41,15 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
 
     /// <summary>Starts enough simulator processes for <paramref name="pis"/> Pis and waits until each has said it is ready.</summary>
     /// <param name="faults">Per Pi, in fleet order, the simulator's fault mode (e.g. "hang"), or null for a healthy Pi; null: all healthy.</param>
+    /// <param name="site">Where every Pi is; null: the simulator's default (Palo Alto).</param>
     public static async Task<SimulatorFleet> StartAsync(
-        string simulatorDll, int pis, int pisPerProcess, string logDirectory, CancellationToken cancellationToken, IReadOnlyList<string?>? faults = null)
+        string simulatorDll,
+        int pis,
+        int pisPerProcess,
+        string logDirectory,
+        CancellationToken cancellationToken,
+        IReadOnlyList<string?>? faults = null,
+        SimulatedSite? site = null)
     {
         var fleet = new SimulatorFleet();
         var basePort = FirstPortAboveEphemeralRange();
@@ -56,6 +65,16 @@ public sealed partial class SimulatorFleet : IAsyncDisposable
                 var host = string.Create(CultureInfo.InvariantCulture, $"127.{run}.{20 + index}.1");
                 List<string> arguments =
                     ["--host", host, "--base-port", basePort.ToString(CultureInfo.InvariantCulture), "--pis", count.ToString(CultureInfo.InvariantCulture), "--seed", (index + 1).ToString(CultureInfo.InvariantCulture)];
+                if (site is not null)
+                {
+                    arguments.AddRange(
+                    [
+                        "--lat", site.Latitude.ToString(CultureInfo.InvariantCulture),
+                        "--lon", site.Longitude.ToString(CultureInfo.InvariantCulture),
+                        "--tz", site.TimeZoneId,
+                    ]);
+                }
+
                 for (var i = 0; faults is not null && i < count; i++)
                 {
                     if (faults[first + i] is { } mode)
