@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SolarFleet.Protocol.Polling;
 
 namespace SolarFleet.Postgres.Tests.Infrastructure;
 
@@ -11,7 +11,6 @@ namespace SolarFleet.Postgres.Tests.Infrastructure;
 /// </summary>
 public static class LoopbackPort
 {
-    private const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
     private const int Lowest = 20_000;
     private static readonly int End = EphemeralStart();
 
@@ -46,11 +45,6 @@ public static class LoopbackPort
     }
 
     /// <summary>The first port of the ephemeral range (Linux), or the usual 32768 where it cannot be read.</summary>
-    private static int EphemeralStart()
-    {
-        var fields = File.Exists(RangeFile) ? File.ReadAllText(RangeFile).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
-        return fields.Length == 2 && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first) && first > Lowest + 1_000
-            ? first
-            : 32_768;
-    }
+    private static int EphemeralStart() =>
+        EphemeralPorts.Range() is { First: var first } && first > Lowest + 1_000 ? first : 32_768;
 }
