@@ -4,6 +4,10 @@ namespace SolarFleet.Grains.Persistence;
 /// Runs a grain's state writes one after another, never two at once, and folds requests that arrive while a write
 /// is waiting into that write. Meant for one activation: every call must come from the grain's own scheduler.
 /// </summary>
+/// <remarks>
+/// It lets go of an operation once it has finished: an inverter holds its writer for the life of its activation, and
+/// a finished write kept as the line's tail cost every inverter of the fleet about 120 bytes for nothing.
+/// </remarks>
 public sealed class SerialStateWriter
 {
     // Keep the grain's scheduler (continueOnCapturedContext) and do not rethrow the previous operation's failure:
@@ -31,22 +35,18 @@ public sealed class SerialStateWriter
             return _waiting;
         }
 
-        if (_tail.IsCompleted)
-        {
-            _tail = _write();
-            return _tail;
-        }
-
+        var previous = _tail;
         var id = ++_sequence;
-        var waiting = RunAfterAsync(_tail, _write, id);
-        if (!waiting.IsCompleted)
+        var write = RunAfterAsync(previous, _write, id);
+        if (!previous.IsCompleted && !write.IsCompleted)
         {
-            _waiting = waiting;
+            // Waits for the running operation: requests until it starts fold into it.
+            _waiting = write;
             _waitingId = id;
         }
 
-        _tail = waiting;
-        return waiting;
+        Follow(write);
+        return write;
     }
 
     /// <summary>Runs another storage operation (such as clearing) in the same line, after every queued write.</summary>
@@ -56,8 +56,8 @@ public sealed class SerialStateWriter
 
         // A write requested from now on must come after this operation, not fold into one queued before it.
         _waiting = null;
-        var run = _tail.IsCompleted ? operation() : RunAfterAsync(_tail, operation, ++_sequence);
-        _tail = run;
+        var run = RunAfterAsync(_tail, operation, ++_sequence);
+        Follow(run);
         return run;
     }
 
@@ -78,6 +78,20 @@ public sealed class SerialStateWriter
             _waiting = null;
         }
 
-        await operation();
+        try
+        {
+            await operation();
+        }
+        finally
+        {
+            if (_sequence == id)
+            {
+                // The last operation in line has finished: nothing is left to hold.
+                _tail = Task.CompletedTask;
+            }
+        }
     }
+
+    // An operation that finished at once has already let go of itself: keep the line empty.
+    private void Follow(Task operation) => _tail = operation.IsCompleted ? Task.CompletedTask : operation;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SolarFleet.Grains.Persistence;
 using SolarFleet.Grains.Tests.Support;
 
@@ -84,6 +85,25 @@ public sealed class SerialStateWriterTests
         Assert.Equal(["clear"], order);
     }
 
+    [Fact]
+    public async Task Keeps_nothing_of_a_finished_write()
+    {
+        // An inverter holds its writer for the life of its activation: what the writer keeps, the fleet keeps 100,000 times.
+        var finished = await WriteOnceAsync();
+
+        await AssertCollectedAsync(finished, "the writer still holds a write that has finished");
+        Assert.False(_writer.IsBusy);
+    }
+
+    [Fact]
+    public async Task Keeps_nothing_of_an_operation_that_finished_at_once()
+    {
+        var finished = RunDoneOnce();
+
+        await AssertCollectedAsync(finished, "the writer still holds an operation that has finished");
+        Assert.False(_writer.IsBusy);
+    }
+
     private int Count
     {
         get
@@ -93,6 +113,35 @@ public sealed class SerialStateWriterTests
                 return _writes.Count;
             }
         }
+    }
+
+    private static async Task AssertCollectedAsync(WeakReference finished, string message)
+    {
+        // Off the stack of the write's own completion, which still references it.
+        await Task.Yield();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(finished.IsAlive, message);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private async Task<WeakReference> WriteOnceAsync()
+    {
+        var write = _writer.WriteAsync();
+        Write(0).SetResult();
+        await write;
+        return new WeakReference(write);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private WeakReference RunDoneOnce()
+    {
+        // A task of its own (not the shared completed one), finished before the writer sees it.
+        var operation = Task.FromResult(new object());
+        var run = _writer.RunAsync(() => operation);
+        Assert.True(run.IsCompletedSuccessfully);
+        return new WeakReference(operation);
     }
 
     private TaskCompletionSource Write(int index)
