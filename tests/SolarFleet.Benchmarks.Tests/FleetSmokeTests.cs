@@ -51,6 +51,9 @@ public sealed class FleetSmokeTests
         Assert.True(silo.Completion >= 0.99, $"Healthy polls were lost: {silo.PollsOk} of {silo.PollsExpected}.\n{context}");
         Assert.True(silo.OnTime >= 0.99, $"Healthy polls were late: {silo.PollsOnTime} of {silo.PollsExpected} on time.\n{context}");
         Assert.True(silo.PeakRssMiB > 0 && silo.CpuSeconds > 0, $"No process figures.\n{context}");
+
+        // Today's fleet energy report, as a billing tool asks for it: one row per site, hung Pis' sites included.
+        Assert.True(report.EnergyReport is { Seconds: > 0 } energy && energy.Rows == report.Sites, $"The fleet energy report was not one row per site.\n{context}");
         Directory.Delete(output, recursive: true);
     }
 

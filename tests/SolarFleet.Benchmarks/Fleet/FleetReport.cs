@@ -44,6 +44,9 @@ public sealed record FleetReport
     /// <summary>The dashboard's pages in Chromium after the window, the fleet still polling (--browser); null without.</summary>
     public BrowserReport? Browser { get; init; }
 
+    /// <summary>Today's fleet energy report, asked for once after the window (and after the browser's visits).</summary>
+    public EnergyReportTiming? EnergyReport { get; init; }
+
     public required IReadOnlyList<string> TargetsMissed { get; init; }
 }
 

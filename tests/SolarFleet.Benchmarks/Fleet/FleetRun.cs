@@ -66,6 +66,8 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                     : null;
                 var (report, reads) = await MeasureSiloAsync(silo, simulators, healthyPis.Count, reader, cancellationToken);
                 var browser = arguments.Browser ? await CheckBrowserAsync(silo, reader!, cancellationToken) : null;
+                var energyReport = await EnergyReportTiming.MeasureAsync(silo.Http, SiteToday(), cancellationToken);
+                Log($"fleet energy report for today: {energyReport.Rows} rows ({energyReport.SitesWithEnergy} sites with energy, {energyReport.EnergyWh} Wh, {energyReport.Bytes / 1024.0:0} KB) in {energyReport.Seconds:0.00} s");
                 await silo.Process.StopAsync(TimeSpan.FromSeconds(30));
                 var connections = await simulators.StopAsync();
                 var full = new FleetReport
@@ -88,6 +90,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
                     SimulatorConnections = connections,
                     Reads = reads,
                     Browser = browser,
+                    EnergyReport = energyReport,
                     TargetsMissed = [],
                 };
                 full = full with { TargetsMissed = FleetTargets.Missed(full) };

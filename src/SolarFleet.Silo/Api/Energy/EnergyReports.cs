@@ -13,6 +13,10 @@ namespace SolarFleet.Silo.Api.Energy;
 /// </summary>
 public sealed class EnergyReports(IGrainFactory grains, FleetReads reads, LedgerReader ledger, TimeProvider time)
 {
+    // Enough to cover one site's latency (a store query and a round of its inverters) with the others' work; few
+    // enough that a fleet report leaves a busy silo to its polls.
+    private const int SitesReadAhead = 8;
+
     /// <summary>A site a report may cover (live, or removed within the retention), or null when there is none.</summary>
     public async Task<ReportSite?> FindSiteAsync(string siteId)
     {
@@ -31,15 +35,17 @@ public sealed class EnergyReports(IGrainFactory grains, FleetReads reads, Ledger
             .ToList();
     }
 
-    /// <summary>Report rows, site by site: one site's ledger rows are held while its periods are rolled up, never the whole fleet's.</summary>
+    /// <summary>
+    /// Report rows, site by site, the next sites' ledger rows read while one site's periods are rolled up: a few sites'
+    /// rows are held at a time, never the whole fleet's.
+    /// </summary>
     public async IAsyncEnumerable<EnergyRow> RowsAsync(IReadOnlyList<ReportSite> sites, EnergyQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(query);
-        foreach (var site in sites)
+        var read = ReadAhead.InOrderAsync(sites, SitesReadAhead, (site, token) => SiteRowsAsync(site, query, token), cancellationToken);
+        await foreach (var (site, today, rows) in read)
         {
-            var today = Today(site);
-            var rows = await ledger.SiteRowsAsync(site.SiteId, query.From, query.To, today, cancellationToken);
             foreach (var row in EnergyReport.Build(site, [.. rows], query.From, query.To, query.Interval, today))
             {
                 yield return row;
@@ -81,6 +87,12 @@ public sealed class EnergyReports(IGrainFactory grains, FleetReads reads, Ledger
         }
 
         return days;
+    }
+
+    private async Task<(ReportSite Site, DateOnly Today, IReadOnlyList<DailyEnergy> Rows)> SiteRowsAsync(ReportSite site, EnergyQuery query, CancellationToken cancellationToken)
+    {
+        var today = Today(site);
+        return (site, today, await ledger.SiteRowsAsync(site.SiteId, query.From, query.To, today, cancellationToken));
     }
 
     private DateOnly Today(ReportSite site) => SiteCalendar.Today(time, site.TimeZone);
