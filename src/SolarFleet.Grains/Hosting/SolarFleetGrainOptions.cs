@@ -61,6 +61,12 @@ public sealed class SolarFleetGrainOptions
     /// <summary>Period of each site's persistent reminder, which re-activates the site and its inverters after a silo loss (Orleans' minimum is one minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// After a site failed to register its reminder (its store unreachable, or out of connections), the first wait
+    /// before it tries again; each further failure doubles it, up to <see cref="ReminderPeriod"/>.
+    /// </summary>
+    public TimeSpan ReminderRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A site pushes its report to the fleet at most this often.</summary>
     public TimeSpan SitePushInterval { get; set; } = TimeSpan.FromSeconds(2);
 

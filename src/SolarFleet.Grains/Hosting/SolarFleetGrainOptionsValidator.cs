@@ -11,6 +11,7 @@ internal sealed class SolarFleetGrainOptionsValidator : IValidateOptions<SolarFl
         RequirePositive(options.BackoffCap, nameof(options.BackoffCap), failures);
         RequirePositive(options.StaleAfter, nameof(options.StaleAfter), failures);
         RequirePositive(options.ReminderPeriod, nameof(options.ReminderPeriod), failures);
+        RequirePositive(options.ReminderRetryDelay, nameof(options.ReminderRetryDelay), failures);
         RequirePositive(options.SitePushInterval, nameof(options.SitePushInterval), failures);
         RequirePositive(options.StateWriteInterval, nameof(options.StateWriteInterval), failures);
         RequirePositive(options.ClockSkewTolerance, nameof(options.ClockSkewTolerance), failures);

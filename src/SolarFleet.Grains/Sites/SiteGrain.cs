@@ -41,7 +41,7 @@ public sealed partial class SiteGrain : Grain, ISiteGrain, IRemindable
         _options = options.Value;
         _logger = logger;
         _push = new SiteReportPush(time, _options.SitePushInterval, CurrentReport, report => Fleet.Report(report).Ignore());
-        _reminder = new SiteReminder(this, _options.ReminderPeriod, logger);
+        _reminder = new SiteReminder(this, _options.ReminderPeriod, _options.ReminderRetryDelay, logger);
     }
 
     private string SiteId => this.GetPrimaryKeyString();

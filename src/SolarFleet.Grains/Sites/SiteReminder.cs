@@ -8,15 +8,23 @@ namespace SolarFleet.Grains.Sites;
 /// One per site rather than one per inverter.
 /// </summary>
 /// <remarks>Wraps Orleans' reminder calls for one grain, so the grain reads as what it does with the reminder.</remarks>
-public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, ILogger logger)
+public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, TimeSpan retryDelay, ILogger logger)
 {
     /// <summary>The reminder's name.</summary>
     public const string Name = "keep-polling";
 
+    // Doublings of the retry delay before it reaches its cap (the reminder's own period).
+    private const int MaxRetryDoublings = 10;
+
+    private IGrainTimer? _retry;
+    private int _failures;
+
     public Task RegisterAsync(CancellationToken cancellationToken) => grain.RegisterOrUpdateReminder(Name, period, period, cancellationToken);
 
     /// <summary>
-    /// Registers the reminder when the site has none and is still live once that is known; a failure is logged, not thrown.
+    /// Registers the reminder when the site has none and is still live once that is known. A failure is logged, not
+    /// thrown, and tried again after a backoff until it succeeds: a site stays active, so its next activation may be
+    /// days away, and until then only the fleet's wake would bring it back after a silo loss.
     /// </summary>
     public async Task KeepAsync(string siteId, Func<bool> isLive, CancellationToken cancellationToken)
     {
@@ -26,11 +34,19 @@ public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, ILog
             {
                 await grain.RegisterOrUpdateReminder(Name, period, period, cancellationToken);
             }
+
+            _failures = 0;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The reminder is the fallback; the next activation tries again.
-            LogReminderFailed(ex, siteId);
+            _failures++;
+            var delay = RetryDelay(_failures);
+            LogReminderFailed(ex, siteId, _failures, (int)Math.Ceiling(delay.TotalSeconds));
+            _retry ??= grain.RegisterGrainTimer(
+                static (state, token) => state.Reminder.KeepAsync(state.SiteId, state.IsLive, token),
+                (Reminder: this, SiteId: siteId, IsLive: isLive),
+                new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan });
+            _retry.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -49,6 +65,15 @@ public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, ILog
 
     public Task UnregisterAsync(CancellationToken cancellationToken) => grain.UnregisterIfHeldAsync(Name, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder; it and its inverters come back after a silo loss only when called")]
-    private partial void LogReminderFailed(Exception exception, string siteId);
+    // The delay doubles with each failure up to the reminder's period, and is spread over up to twice that, so sites
+    // that failed together (a database out of connections) do not all try again together.
+    private TimeSpan RetryDelay(int failures)
+    {
+        var doubled = retryDelay.Ticks << Math.Min(failures - 1, MaxRetryDoublings);
+        var delay = Math.Min(doubled, Math.Max(period.Ticks, retryDelay.Ticks));
+        return TimeSpan.FromTicks(delay + (long)(Random.Shared.NextDouble() * delay));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder (attempt {Attempt}); it tries again in {RetrySeconds} s, and until then it and its inverters come back after a silo loss only when called")]
+    private partial void LogReminderFailed(Exception exception, string siteId, int attempt, int retrySeconds);
 }
