@@ -1,6 +1,6 @@
 namespace SolarFleet.Grains.Polling;
 
-/// <summary>How long an inverter waits before its next poll.</summary>
+/// <summary>How long an inverter waits before its next poll; a site before it tries its reminder again, by the same rule.</summary>
 public static class PollBackoff
 {
     // 2^20 periods is far beyond any sensible cap; stopping there keeps the arithmetic finite.

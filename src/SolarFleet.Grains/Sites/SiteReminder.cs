@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SolarFleet.Grains.Persistence;
+using SolarFleet.Grains.Polling;
 
 namespace SolarFleet.Grains.Sites;
 
@@ -12,9 +13,6 @@ public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, Time
 {
     /// <summary>The reminder's name.</summary>
     public const string Name = "keep-polling";
-
-    // Doublings of the retry delay before it reaches its cap (the reminder's own period).
-    private const int MaxRetryDoublings = 10;
 
     private IGrainTimer? _retry;
     private int _failures;
@@ -69,9 +67,8 @@ public sealed partial class SiteReminder(IGrainBase grain, TimeSpan period, Time
     // that failed together (a database out of connections) do not all try again together.
     private TimeSpan RetryDelay(int failures)
     {
-        var doubled = retryDelay.Ticks << Math.Min(failures - 1, MaxRetryDoublings);
-        var delay = Math.Min(doubled, Math.Max(period.Ticks, retryDelay.Ticks));
-        return TimeSpan.FromTicks(delay + (long)(Random.Shared.NextDouble() * delay));
+        var delay = PollBackoff.NextDelay(retryDelay, failures - 1, period);
+        return delay + PollBackoff.Jitter(delay, Random.Shared);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} could not register its reminder (attempt {Attempt}); it tries again in {RetrySeconds} s, and until then it and its inverters come back after a silo loss only when called")]
