@@ -4,6 +4,7 @@ using SolarFleet.Benchmarks.Fleet;
 using SolarFleet.Benchmarks.Metrics;
 using SolarFleet.Benchmarks.Processes;
 using SolarFleet.Postgres.Tests.Infrastructure;
+using SolarFleet.Silo.Reads;
 using SolarFleet.Silo.Tests.Infrastructure;
 
 namespace SolarFleet.Benchmarks.Failover;
@@ -89,7 +90,7 @@ public sealed class FailoverRun(FailoverArguments arguments, TextWriter log)
         await Task.Delay(arguments.After, _time, cancellationToken);
         await simulators.FreezeAsync(cancellationToken);
         var frozen = _time.GetTimestamp();
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId)).DateTime);
+        var day = SiteCalendar.Today(_time, site.TimeZoneId);
         var atFreeze = (await simulators.StatsAsync(cancellationToken)).Select(s => s.Connections).ToArray();
         await WaitPolledAsync(simulators, atFreeze, arguments.Period * 2 + TimeSpan.FromSeconds(30), null, cancellationToken);
         var truth = await simulators.StatsAsync(cancellationToken);

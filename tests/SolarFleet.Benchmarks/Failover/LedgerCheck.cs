@@ -12,23 +12,12 @@ namespace SolarFleet.Benchmarks.Failover;
 /// </summary>
 public sealed class LedgerCheck(HttpClient api, IReadOnlyList<PiStats> truth, int perSite, DateOnly day)
 {
-    private readonly string _day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public long TruthWh => truth.Sum(pi => pi.EnergyTodayWh);
 
     /// <summary>The sites whose ledger differs from the truth, with what the ledger says (null: no row), and its total.</summary>
     public async Task<(List<int> Differing, long LedgerWh)> CompareSitesAsync(CancellationToken cancellationToken)
     {
-        using var rows = JsonDocument.Parse(await api.GetStringAsync(Uri($"/api/fleet/energy?from={_day}&to={_day}&interval=day"), cancellationToken));
-        var ledger = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows.RootElement.EnumerateArray())
-        {
-            if (row.GetProperty("energyWh") is { ValueKind: JsonValueKind.Number } energy)
-            {
-                ledger[row.GetProperty("siteId").GetString()!] = energy.GetInt64();
-            }
-        }
-
+        var ledger = (await FleetEnergyDay.ReadAsync(api, day, cancellationToken)).EnergyBySite;
         var differing = new List<int>();
         for (var site = 0; site * perSite < truth.Count; site++)
         {
@@ -50,7 +39,7 @@ public sealed class LedgerCheck(HttpClient api, IReadOnlyList<PiStats> truth, in
         {
             foreach (var i in SitePis(site))
             {
-                var path = string.Create(CultureInfo.InvariantCulture, $"/api/sites/{FleetDocumentWriter.SiteId(site)}/inverters/inv-{i - (site * perSite):00}/energy?from={_day}&to={_day}&interval=day");
+                var path = string.Create(CultureInfo.InvariantCulture, $"/api/sites/{FleetDocumentWriter.SiteId(site)}/inverters/inv-{i - (site * perSite):00}/energy?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&interval=day");
                 using var days = JsonDocument.Parse(await api.GetStringAsync(Uri(path), cancellationToken));
                 var ledger = days.RootElement.EnumerateArray().Select(d => d.GetProperty("energyWh")).Where(e => e.ValueKind == JsonValueKind.Number).Sum(e => e.GetInt64());
                 if (ledger != truth[i].EnergyTodayWh)

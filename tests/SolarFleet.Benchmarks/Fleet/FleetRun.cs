@@ -5,6 +5,7 @@ using Npgsql;
 using SolarFleet.Benchmarks.Metrics;
 using SolarFleet.Benchmarks.Processes;
 using SolarFleet.Postgres.Tests.Infrastructure;
+using SolarFleet.Silo.Reads;
 
 namespace SolarFleet.Benchmarks.Fleet;
 
@@ -273,8 +274,7 @@ public sealed class FleetRun(FleetArguments arguments, TextWriter log)
     }
 
     /// <summary>Today in the registered sites' zone: the energy reports' ranges end there.</summary>
-    private DateOnly SiteToday() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(FleetDocumentWriter.TimeZone)).DateTime);
+    private DateOnly SiteToday() => SiteCalendar.Today(_time, FleetDocumentWriter.TimeZone);
 
     /// <summary>
     /// A scrape, the silo's CPU time just after it, and the scrape's midpoint: the counters were read somewhere inside
